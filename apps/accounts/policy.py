@@ -1,0 +1,181 @@
+"""Who may do what, in one place: object-level rules over the agency tree (the `rules` library).
+
+Each role a user holds in an agency *covers* a set of agencies:
+- administrator, leader, focal point: the agency and every agency below it;
+- overseer (Sở Nội vụ): every agency of its province (the subtree of the tree's root above it);
+- unit head, staff, viewer: the agency alone.
+A user reads an agency when any of their roles covers it. Writing needs a covering role named below.
+Superusers are the provincial IT's break-glass accounts and may do everything.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import rules
+
+from apps.organizations.models import Agency
+
+from .choices import Role
+
+SUBTREE_ROLES = frozenset({Role.ADMINISTRATOR, Role.LEADER, Role.FOCAL_POINT})
+HISTORY_ROLES = frozenset({Role.ADMINISTRATOR, Role.OVERSEER, Role.LEADER, Role.FOCAL_POINT})
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The roles a user holds over one agency; `direct` are those assigned on that very agency."""
+
+    roles: frozenset[str] = frozenset()
+    direct: frozenset[str] = frozenset()
+
+
+@dataclass
+class AccessScope:
+    """Everything the policy needs about one user, computed once per request."""
+
+    is_superuser: bool
+    coverage: dict[int, Coverage] = field(default_factory=dict)
+
+    @property
+    def readable_ids(self) -> set[int] | None:
+        """Agency ids the user may read; None means every agency."""
+        return None if self.is_superuser else set(self.coverage)
+
+    def roles_over(self, agency_id: int | None) -> frozenset[str]:
+        if agency_id is None:
+            return frozenset()
+        return self.coverage.get(agency_id, Coverage()).roles
+
+    def direct_roles(self, agency_id: int | None) -> frozenset[str]:
+        if agency_id is None:
+            return frozenset()
+        return self.coverage.get(agency_id, Coverage()).direct
+
+
+def _tree() -> tuple[dict[int, int | None], dict[int | None, list[int]]]:
+    parents: dict[int, int | None] = dict(Agency.objects.values_list("id", "parent_id"))
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for agency_id, parent_id in parents.items():
+        children[parent_id].append(agency_id)
+    return parents, children
+
+
+def _subtree(root: int, children: dict[int | None, list[int]]) -> list[int]:
+    out, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(children.get(node, ()))
+    return out
+
+
+def _root_of(agency_id: int, parents: dict[int, int | None]) -> int:
+    seen = set()
+    while (parent := parents.get(agency_id)) is not None and agency_id not in seen:
+        seen.add(agency_id)
+        agency_id = parent
+    return agency_id
+
+
+def compute_scope(user: Any) -> AccessScope:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return AccessScope(is_superuser=False)
+    scope = AccessScope(is_superuser=bool(user.is_superuser))
+    assignments = list(user.roles.values_list("agency_id", "role"))
+    if not assignments and not scope.is_superuser:
+        return scope
+    parents, children = _tree()
+    roles: dict[int, set[str]] = defaultdict(set)
+    direct: dict[int, set[str]] = defaultdict(set)
+    for agency_id, role in assignments:
+        if agency_id not in parents:
+            continue
+        direct[agency_id].add(role)
+        if role == Role.OVERSEER:
+            covered = _subtree(_root_of(agency_id, parents), children)
+        elif role in SUBTREE_ROLES:
+            covered = _subtree(agency_id, children)
+        else:
+            covered = [agency_id]
+        for covered_id in covered:
+            roles[covered_id].add(role)
+    scope.coverage = {
+        agency_id: Coverage(frozenset(agency_roles), frozenset(direct.get(agency_id, ())))
+        for agency_id, agency_roles in roles.items()
+    }
+    return scope
+
+
+def scope_for(user: Any) -> AccessScope:
+    """The user's scope, cached on the user object for the rest of the request."""
+    cached = getattr(user, "_cchc_scope", None)
+    if cached is None:
+        cached = compute_scope(user)
+        if getattr(user, "is_authenticated", False):
+            user._cchc_scope = cached
+    return cached
+
+
+def forget_scope(user: Any) -> None:
+    """Drop the cached scope after the user's roles or the tree changed."""
+    if hasattr(user, "_cchc_scope"):
+        del user._cchc_scope
+
+
+def _agency_id(obj: Any) -> int | None:
+    if obj is None:
+        return None
+    if isinstance(obj, Agency):
+        return obj.pk
+    if isinstance(obj, int):
+        return obj
+    return getattr(obj, "agency_id", None)
+
+
+@rules.predicate
+def can_read(user: Any, obj: Any) -> bool:
+    scope = scope_for(user)
+    return scope.is_superuser or bool(scope.roles_over(_agency_id(obj)))
+
+
+@rules.predicate
+def can_administer(user: Any, obj: Any) -> bool:
+    scope = scope_for(user)
+    return scope.is_superuser or Role.ADMINISTRATOR in scope.roles_over(_agency_id(obj))
+
+
+@rules.predicate
+def can_manage_structure(user: Any, obj: Any) -> bool:
+    """Units and people of an agency: its administrator or its own focal point."""
+    scope = scope_for(user)
+    agency_id = _agency_id(obj)
+    return (
+        scope.is_superuser
+        or Role.ADMINISTRATOR in scope.roles_over(agency_id)
+        or Role.FOCAL_POINT in scope.direct_roles(agency_id)
+    )
+
+
+@rules.predicate
+def can_read_history(user: Any, obj: Any) -> bool:
+    scope = scope_for(user)
+    return scope.is_superuser or bool(scope.roles_over(_agency_id(obj)) & HISTORY_ROLES)
+
+
+rules.add_perm("organizations.view_agency", can_read)
+rules.add_perm("organizations.change_agency", can_administer)
+rules.add_perm("organizations.add_child_agency", can_administer)
+rules.add_perm("organizations.delete_agency", can_administer)
+rules.add_perm("organizations.manage_structure", can_manage_structure)
+rules.add_perm("organizations.view_history", can_read_history)
+rules.add_perm("accounts.manage_roles", can_administer)
+
+
+def can_use_admin_site(user: Any) -> bool:
+    """Django's admin is the administrators' tool only."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(user.is_superuser or user.roles.filter(role=Role.ADMINISTRATOR).exists())

@@ -1,0 +1,26 @@
+"""Build the demo database from the seed documents' agencies, and print the demo accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from apps.accounts.choices import Role
+from apps.core.demo import AGENCIES, DEMO_PASSWORD, build_demo
+
+
+class Command(BaseCommand):
+    help = "Tạo cơ sở dữ liệu mẫu (cơ quan, đơn vị, cán bộ, tài khoản thử); chạy lại an toàn."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        accounts = build_demo()
+        names = {spec.code: spec.name for spec in AGENCIES}
+        self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu."))
+        self.stdout.write(f"Tài khoản thử (mật khẩu chung: {DEMO_PASSWORD}):")
+        for account in accounts:
+            self.stdout.write(
+                f"  {account.username:<16} {Role(account.role).label} — {names[account.agency]}"
+            )

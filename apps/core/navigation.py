@@ -1,0 +1,104 @@
+"""The capabilities of the product as the navigation names them; unbuilt ones say so plainly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+StrOrPromise = str | Promise
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: StrOrPromise
+    url_name: str
+    built: bool
+    description: StrOrPromise
+
+    @property
+    def url(self) -> str:
+        from django.urls import reverse
+
+        if self.built:
+            return reverse(self.url_name)
+        return reverse("core:section", args=[self.key])
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("home", _("Tổng quan"), "core:home", True, _("Tình hình CCHC của cơ quan.")),
+    Section(
+        "organizations",
+        _("Cơ quan, đơn vị"),
+        "organizations:agency_tree",
+        True,
+        _("Cây cơ quan, đơn vị, cán bộ và vai trò."),
+    ),
+    Section(
+        "plans",
+        _("Kế hoạch"),
+        "",
+        False,
+        _("Sổ kế hoạch CCHC, nhập kế hoạch từ tệp .docx, .pdf, .txt, căn cứ và văn bản thay thế."),
+    ),
+    Section(
+        "tasks",
+        _("Nhiệm vụ"),
+        "",
+        False,
+        _("Nhiệm vụ theo nguyên tắc “06 rõ”, tiến độ, minh chứng và nghiệm thu."),
+    ),
+    Section(
+        "indicators",
+        _("Chỉ số, chỉ tiêu"),
+        "",
+        False,
+        _("Chỉ tiêu của kế hoạch, đo lường theo kỳ, trạng thái đạt, chưa đạt."),
+    ),
+    Section(
+        "dossiers",
+        _("Hồ sơ TTHC"),
+        "",
+        False,
+        _("Nhập dữ liệu hồ sơ từ hệ thống một cửa, tỷ lệ đúng hạn, thư xin lỗi, phản ánh kiến nghị."),
+    ),
+    Section(
+        "surveys",
+        _("Khảo sát SIPAS"),
+        "",
+        False,
+        _("Phiếu khảo sát mức độ hài lòng, mã QR tại quầy, chỉ số hài lòng."),
+    ),
+    Section(
+        "scoring",
+        _("Chỉ số CCHC (PAR INDEX)"),
+        "",
+        False,
+        _("Tự đánh giá, chấm điểm, thẩm định và xếp hạng."),
+    ),
+    Section(
+        "rewards",
+        _("Thi đua, khen thưởng"),
+        "",
+        False,
+        _("Phong trào thi đua, sáng kiến, xếp loại, đề nghị khen thưởng."),
+    ),
+    Section(
+        "communications",
+        _("Tuyên truyền, kiểm tra"),
+        "",
+        False,
+        _("Tin bài tuyên truyền CCHC, kiểm tra CCHC và khắc phục."),
+    ),
+    Section(
+        "reports",
+        _("Báo cáo"),
+        "",
+        False,
+        _("Báo cáo CCHC định kỳ theo Nghị định 30/2020/NĐ-CP, phụ lục Excel."),
+    ),
+)
+
+SECTIONS_BY_KEY = {section.key: section for section in SECTIONS}

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("chuc-nang/<slug:key>/", views.section, name="section"),
+    path("healthz", views.health, name="health"),
+]

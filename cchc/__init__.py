@@ -1,0 +1,1 @@
+"""The `cchc` console entry point."""

@@ -1,0 +1,56 @@
+"""`cchc`: the command line of the CCHC system, a friendly front over Django's management commands.
+
+Every command honours DATABASE_URL like the application does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# name -> (management command, Vietnamese help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": (
+        "demo",
+        "Tạo cơ sở dữ liệu mẫu: cơ quan, đơn vị, cán bộ và tài khoản thử theo năm kế hoạch mẫu.",
+    ),
+    "serve": ("serve", "Chạy ứng dụng bằng máy chủ gunicorn (mặc định http://127.0.0.1:8000)."),
+    "agencies": ("agencies", "Liệt kê cơ quan (mã, tên, cấp, mã cơ quan cấp trên); --json để in JSON."),
+    "migrate": ("migrate", "Cập nhật cấu trúc cơ sở dữ liệu."),
+    "createsuperuser": ("createsuperuser", "Tạo tài khoản quản trị cao nhất."),
+    "check": ("check", "Kiểm tra cấu hình hệ thống."),
+    "shell": ("shell", "Mở Python shell với cấu hình của ứng dụng."),
+}
+
+
+def print_help() -> None:
+    print("cchc — hệ thống quản lý cải cách hành chính\n")
+    print("Cách dùng: cchc LỆNH [tùy chọn]   (cchc LỆNH --help để xem tùy chọn của lệnh)\n")
+    print("Các lệnh:")
+    width = max(len(name) for name in COMMANDS)
+    for name, (_, help_text) in COMMANDS.items():
+        print(f"  {name.ljust(width)}  {help_text}")
+    print(
+        "\nBiến môi trường: DATABASE_URL (mặc định SQLite trong var/), SECRET_KEY, ALLOWED_HOSTS, EMAIL_URL."
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print_help()
+        return 0
+    name, rest = args[0], args[1:]
+    if name not in COMMANDS:
+        print(f"Lệnh không tồn tại: {name}\n", file=sys.stderr)
+        print_help()
+        return 2
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.prod")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["cchc", COMMANDS[name][0], *rest])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

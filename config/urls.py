@@ -1,0 +1,20 @@
+"""URL wiring: pages per app, the API, and Django's admin for administrators only."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.accounts.policy import can_use_admin_site
+
+from .api import api
+
+admin.site.site_header = "Quản trị CCHC"
+admin.site.site_title = "Quản trị CCHC"
+admin.site.has_permission = lambda request: can_use_admin_site(request.user) and request.user.is_staff  # type: ignore[method-assign]
+
+urlpatterns = [
+    path("", include("apps.core.urls")),
+    path("tai-khoan/", include("apps.accounts.urls")),
+    path("co-quan/", include("apps.organizations.urls")),
+    path("api/v1/", api.urls),
+    path("quan-tri/", admin.site.urls),
+]
