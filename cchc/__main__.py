@@ -16,6 +16,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "serve": ("serve", "Chạy ứng dụng bằng máy chủ gunicorn (mặc định http://127.0.0.1:8000)."),
     "agencies": ("agencies", "Liệt kê cơ quan (mã, tên, cấp, mã cơ quan cấp trên); --json để in JSON."),
+    "import-plan": (
+        "import-plan",
+        "Nhập kế hoạch từ tệp: cchc import-plan TỆP --agency MÃ [--dry-run --json].",
+    ),
     "migrate": ("migrate", "Cập nhật cấu trúc cơ sở dữ liệu."),
     "createsuperuser": ("createsuperuser", "Tạo tài khoản quản trị cao nhất."),
     "check": ("check", "Kiểm tra cấu hình hệ thống."),

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("apps.core.urls")),
     path("tai-khoan/", include("apps.accounts.urls")),
     path("co-quan/", include("apps.organizations.urls")),
+    path("ke-hoach/", include("apps.plans.urls")),
+    path("nhiem-vu/", include("apps.tasks.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -179,3 +179,20 @@ def can_use_admin_site(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return bool(user.is_superuser or user.roles.filter(role=Role.ADMINISTRATOR).exists())
+
+
+@rules.predicate
+def can_manage_plans(user: Any, obj: Any) -> bool:
+    """Plans and tasks of an agency: its administrator, its own focal point, its leader."""
+    scope = scope_for(user)
+    agency_id = _agency_id(obj)
+    return (
+        scope.is_superuser
+        or Role.ADMINISTRATOR in scope.roles_over(agency_id)
+        or bool(scope.direct_roles(agency_id) & {Role.FOCAL_POINT, Role.LEADER})
+    )
+
+
+rules.add_perm("plans.import_plan", can_manage_plans)
+rules.add_perm("plans.change_plan", can_manage_plans)
+rules.add_perm("tasks.change_task", can_manage_plans)

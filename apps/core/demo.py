@@ -7,6 +7,7 @@ usernames), so it is safe to repeat.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -242,3 +243,36 @@ def build_demo() -> list[AccountSpec]:
                 user=user, agency=agencies[agency_code], role=role, defaults={"unit": unit}
             )
     return list(ACCOUNTS)
+
+
+# seed file → agency code: the five 2026 plans the product was designed from.
+SEED_PLANS: tuple[tuple[str, str], ...] = (
+    ("003_60869de41967d346.txt", "LCU-SXD"),
+    ("000_02cd82ab64be2b97.txt", "DLK-SXD"),
+    ("001_1cb47749ca1e7ac4.txt", "DLK-SXD"),
+    ("002_ec602bd9966572ab.txt", "DLK-SXD"),
+    ("004_56ba75e3a28b807e.txt", "TP-DAISON"),
+)
+
+
+def import_demo_plans(seeds_dir: Path) -> list[str]:
+    """Import the seed plans into their agencies; a plan already there (same title) is left alone."""
+    from apps.plans.importer import parse_document
+    from apps.plans.models import Plan
+    from apps.plans.services import plan_save_from_parse
+
+    lines = []
+    for filename, agency_code in SEED_PLANS:
+        path = seeds_dir / filename
+        if not path.is_file():
+            lines.append(f"Bỏ qua {filename}: không tìm thấy tệp trong {seeds_dir}.")
+            continue
+        agency = Agency.objects.get(code=agency_code)
+        data = path.read_bytes()
+        result = parse_document(data=data, filename=filename)
+        if Plan.objects.filter(agency=agency, title=result.plan.title or "").exists():
+            lines.append(f"Đã có: {result.plan.title}")
+            continue
+        plan = plan_save_from_parse(agency=agency, result=result, original=data, original_name=filename)
+        lines.append(f"Đã nhập {plan.tasks.count()} nhiệm vụ — {agency.name}: {plan.title[:90]}")
+    return lines

@@ -39,16 +39,16 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "plans",
         _("Kế hoạch"),
-        "",
-        False,
+        "plans:plan_list",
+        True,
         _("Sổ kế hoạch CCHC, nhập kế hoạch từ tệp .docx, .pdf, .txt, căn cứ và văn bản thay thế."),
     ),
     Section(
         "tasks",
         _("Nhiệm vụ"),
-        "",
-        False,
-        _("Nhiệm vụ theo nguyên tắc “06 rõ”, tiến độ, minh chứng và nghiệm thu."),
+        "tasks:task_register",
+        True,
+        _("Sổ nhiệm vụ theo nguyên tắc “06 rõ”: lọc, tìm, xuất Excel, xem theo thời gian."),
     ),
     Section(
         "indicators",

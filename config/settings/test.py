@@ -10,3 +10,4 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 AXES_FAILURE_LIMIT = 3
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from apps.accounts.choices import Role
-from apps.core.demo import AGENCIES, DEMO_PASSWORD, build_demo
+from apps.core.demo import AGENCIES, DEMO_PASSWORD, build_demo, import_demo_plans
 
 
 class Command(BaseCommand):
@@ -18,6 +19,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         accounts = build_demo()
         names = {spec.code: spec.name for spec in AGENCIES}
+        for line in import_demo_plans(settings.CCHC_SEEDS_DIR):
+            self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu."))
         self.stdout.write(f"Tài khoản thử (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in accounts:

@@ -1,0 +1,293 @@
+"""Every write to plans: saving an imported plan (new or as a new version), links between plans, edits."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from apps.organizations.models import Agency, Unit
+from apps.tasks.services import task_sync_from_import
+from domain.plan_import import DocRef, PlanParseResult, to_json_dict
+
+from .choices import ImportStatus, PlanStatus, PlanType, ReferenceRelation
+from .importer import apply_corrections, plan_import_parse, preview_tasks
+from .models import Objective, Plan, PlanImport, PlanReference, PlanVersion, ReformArea, Target
+
+HEADER_FIELDS = (
+    "number",
+    "symbol",
+    "issued_on",
+    "place",
+    "issuer",
+    "title",
+    "plan_type",
+    "period_start",
+    "period_end",
+    "signer",
+    "signer_title",
+    "recipients",
+)
+
+
+def _clean_number(number: str | None) -> str:
+    return (number or "").strip().lstrip("0") or (number or "").strip()
+
+
+def _find_plan(number: str | None, symbol: str | None, issued_on: date | None) -> Plan | None:
+    """A plan in the system that a reference names: same number (leading zeros ignored) and symbol."""
+    if not number or not symbol:
+        return None
+    candidates = Plan.objects.filter(symbol__iexact=symbol.strip())
+    matches = [plan for plan in candidates if _clean_number(plan.number) == _clean_number(number)]
+    if issued_on is not None:
+        dated = [plan for plan in matches if plan.issued_on in (None, issued_on)]
+        matches = dated or [
+            plan for plan in matches if plan.issued_on and plan.issued_on.year == issued_on.year
+        ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _header_values(result: PlanParseResult) -> dict[str, Any]:
+    plan = result.plan
+    return {
+        "number": (plan.number or "")[:16],
+        "symbol": (plan.symbol or "")[:64],
+        "issued_on": plan.issued_on,
+        "place": (plan.place or "")[:64],
+        "issuer": (plan.issuer or "")[:255],
+        "title": plan.title or "",
+        "plan_type": plan.type if plan.type in PlanType.values else PlanType.OTHER,
+        "period_start": plan.period_start,
+        "period_end": plan.period_end,
+        "signer": (plan.signer or "")[:128],
+        "signer_title": (plan.signer_title or "")[:128],
+        "recipients": list(plan.recipients),
+    }
+
+
+def _validate_header(values: dict[str, Any]) -> None:
+    errors: dict[str, str] = {}
+    if not values["title"].strip():
+        errors["title"] = "Chưa đọc được trích yếu (tên) của kế hoạch: hãy nhập."
+    start, end = values["period_start"], values["period_end"]
+    if start is None or end is None:
+        errors["period_start"] = "Chưa xác định được thời kỳ của kế hoạch: hãy nhập từ ngày, đến ngày."
+    elif end < start:
+        errors["period_end"] = "Ngày kết thúc thời kỳ phải sau ngày bắt đầu."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _duplicate_of(agency: Agency, values: dict[str, Any], exclude: Plan | None) -> Plan | None:
+    if not values["number"] or not values["symbol"]:
+        return None
+    others = Plan.objects.filter(agency=agency, symbol__iexact=values["symbol"])
+    if exclude is not None:
+        others = others.exclude(pk=exclude.pk)
+    year = values["issued_on"].year if values["issued_on"] else None
+    for other in others:
+        same_year = year is None or other.issued_on is None or other.issued_on.year == year
+        if _clean_number(other.number) == _clean_number(values["number"]) and same_year:
+            return other
+    return None
+
+
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+    changes: list[dict[str, Any]] = []
+    for key in HEADER_FIELDS:
+        if str(before.get(key) or "") != str(after.get(key) or ""):
+            changes.append(
+                {
+                    "what": f"plan.{key}",
+                    "before": str(before.get(key) or ""),
+                    "after": str(after.get(key) or ""),
+                }
+            )
+    return changes
+
+
+def _save_references(plan: Plan, basis: tuple[DocRef, ...], supersedes: DocRef | None) -> None:
+    plan.references.all().delete()
+    rows = [(ReferenceRelation.BASIS, ref) for ref in basis]
+    if supersedes is not None:
+        rows.append((ReferenceRelation.SUPERSEDES, supersedes))
+    for order, (relation, ref) in enumerate(rows):
+        target = _find_plan(ref.number, ref.symbol, ref.issued_on)
+        if target is not None and target.pk == plan.pk:
+            target = None
+        PlanReference.objects.create(
+            plan=plan,
+            relation=relation,
+            kind=ref.kind[:32],
+            number=(ref.number or "")[:16],
+            symbol=(ref.symbol or "")[:64],
+            issued_on=ref.issued_on,
+            issuer=(ref.issuer or "")[:255],
+            title=ref.title or "",
+            target=target,
+            order=order,
+        )
+        if relation == ReferenceRelation.SUPERSEDES and target is not None:
+            _mark_superseded(plan, target)
+
+
+def _mark_superseded(newer: Plan, older: Plan) -> None:
+    Plan.objects.filter(pk=newer.pk).update(supersedes=older)
+    newer.supersedes = older
+    if older.status != PlanStatus.SUPERSEDED:
+        older.status = PlanStatus.SUPERSEDED
+        older.save(update_fields=["status", "updated_at"])
+
+
+def _link_waiting_references(plan: Plan) -> None:
+    """References in other plans that name this one, saved before it existed, now point to it."""
+    if not plan.number or not plan.symbol:
+        return
+    waiting = PlanReference.objects.filter(target__isnull=True, symbol__iexact=plan.symbol).exclude(plan=plan)
+    for reference in waiting.select_related("plan"):
+        if _clean_number(reference.number) != _clean_number(plan.number):
+            continue
+        if reference.issued_on and plan.issued_on and reference.issued_on != plan.issued_on:
+            continue
+        reference.target = plan
+        reference.save(update_fields=["target"])
+        if reference.relation == ReferenceRelation.SUPERSEDES:
+            _mark_superseded(reference.plan, plan)
+
+
+def _save_objectives(plan: Plan, result: PlanParseResult) -> dict[str, Objective]:
+    areas = {area.code: area for area in ReformArea.objects.all()}
+    existing = {objective.ref: objective for objective in plan.objectives.all()}
+    kept: dict[str, Objective] = {}
+    for order, parsed in enumerate(result.objectives):
+        objective = existing.pop(parsed.ref, None) or Objective(plan=plan, ref=parsed.ref[:32])
+        objective.area = areas.get(parsed.area or "")
+        objective.text = parsed.text
+        objective.order = order
+        objective.save()
+        kept[parsed.ref] = objective
+        Target.objects.filter(objective=objective).delete()
+        if parsed.target is not None:
+            t = parsed.target
+            Target.objects.create(
+                objective=objective,
+                comparator=t.comparator,
+                value=t.value,
+                unit=(t.unit or "")[:64],
+                baseline=(t.baseline or "")[:255],
+                baseline_kind=(t.baseline_kind or "")[:32],
+                baseline_year=t.baseline_year,
+                text=t.text,
+            )
+    for stale in existing.values():
+        stale.delete()
+    return kept
+
+
+@transaction.atomic
+def plan_save_from_parse(
+    *,
+    agency: Agency,
+    result: PlanParseResult,
+    user: Any = None,
+    replaces: Plan | None = None,
+    original: bytes | None = None,
+    original_name: str = "",
+    lead_overrides: dict[str, int | None] | None = None,
+) -> Plan:
+    """Save a parsed plan: new, or a new version of `replaces`; every part in one transaction."""
+    values = _header_values(result)
+    _validate_header(values)
+    duplicate = _duplicate_of(agency, values, exclude=replaces)
+    if duplicate is not None:
+        raise ValidationError(
+            f"Kế hoạch số {duplicate.reference_label} đã có trong hệ thống. "
+            "Hãy chọn “Cập nhật kế hoạch đã có” để lưu thành phiên bản mới."
+        )
+    if replaces is not None:
+        plan = Plan.objects.select_for_update().get(pk=replaces.pk)
+        if plan.agency_id != agency.pk:
+            raise ValidationError("Kế hoạch được cập nhật phải thuộc cùng cơ quan.")
+        before = {key: getattr(plan, key) for key in HEADER_FIELDS}
+        for key, value in values.items():
+            setattr(plan, key, value)
+        plan.version += 1
+        plan.save()
+        changes = _diff(before, values)
+    else:
+        plan = Plan.objects.create(agency=agency, created_by=user, status=PlanStatus.ISSUED, **values)
+        changes = []
+    _save_references(plan, result.basis, result.plan.supersedes)
+    _link_waiting_references(plan)
+    objectives = _save_objectives(plan, result)
+    rows = preview_tasks(result, agency)
+    units = {unit.pk: unit for unit in Unit.objects.filter(agency=agency)}
+    changes += task_sync_from_import(
+        plan=plan,
+        rows=rows,
+        objectives=objectives,
+        units=units,
+        lead_overrides=lead_overrides or {},
+    )
+    version = PlanVersion(
+        plan=plan,
+        number=plan.version,
+        snapshot=to_json_dict(result),
+        changes=changes,
+        created_by=user,
+        original_name=original_name[:255],
+    )
+    if original is not None:
+        version.original_file.save(original_name or "ke-hoach", ContentFile(original), save=False)
+    version.save()
+    return plan
+
+
+@transaction.atomic
+def plan_import_confirm(*, plan_import: PlanImport, user: Any, corrections: dict[str, Any]) -> Plan:
+    """Save the previewed plan with the focal point's corrections; a second confirm changes nothing."""
+    locked = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+    if locked.status == ImportStatus.CONFIRMED and locked.plan is not None:
+        return locked.plan
+    if locked.status != ImportStatus.PENDING:
+        raise ValidationError("Lần nhập này đã bị hủy; hãy tải tệp lên lại.")
+    result = apply_corrections(plan_import_parse(plan_import=locked), corrections)
+    with locked.uploaded_file.open("rb") as handle:
+        original = handle.read()
+    plan = plan_save_from_parse(
+        agency=locked.agency,
+        result=result,
+        user=user,
+        replaces=locked.replaces_plan,
+        original=original,
+        original_name=locked.original_name,
+        lead_overrides=corrections.get("leads") or {},
+    )
+    locked.status = ImportStatus.CONFIRMED
+    locked.plan = plan
+    locked.save(update_fields=["status", "plan"])
+    return plan
+
+
+@transaction.atomic
+def plan_import_cancel(*, plan_import: PlanImport) -> None:
+    PlanImport.objects.filter(pk=plan_import.pk, status=ImportStatus.PENDING).update(
+        status=ImportStatus.CANCELLED
+    )
+
+
+@transaction.atomic
+def plan_update(*, plan: Plan, **changes: Any) -> Plan:
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    for key, value in changes.items():
+        setattr(plan, key, value)
+    if plan.period_start and plan.period_end and plan.period_end < plan.period_start:
+        raise ValidationError({"period_end": "Ngày kết thúc thời kỳ phải sau ngày bắt đầu."})
+    plan.full_clean()
+    plan.save()
+    _link_waiting_references(plan)
+    return plan

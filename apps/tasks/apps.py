@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class TasksConfig(AppConfig):
+    name = "apps.tasks"
+    verbose_name = "Nhiệm vụ"
+
+    def ready(self) -> None:
+        from apps.core.audit import register_audited
+
+        from . import models
+
+        register_audited(models.Task, exclude_fields=("search_text",))
