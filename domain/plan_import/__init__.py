@@ -1,0 +1,52 @@
+"""Plan importer: turns a .txt, .docx or .pdf plan (Kế hoạch) into structured data.
+
+Pure Python; never imports Django. The public entry points are ``parse_plan_file`` (bytes and a file
+name in, ``PlanParseResult`` out) and ``to_json_dict`` (the result as the JSON the preview screen and the
+API use). Reading problems raise ``DocumentError`` with a Vietnamese message for the user; everything the
+parser could not read in a readable plan becomes a warning instead.
+"""
+
+from __future__ import annotations
+
+from domain.plan_import.document import (
+    DocumentError,
+    Paragraph,
+    SourceDocument,
+    Table,
+    read_docx,
+    read_document,
+    read_pdf,
+    read_txt,
+)
+from domain.plan_import.parser import parse_plan, parse_plan_file
+from domain.plan_import.result import (
+    AreaGroup,
+    DocRef,
+    ImportWarning,
+    ParsedObjective,
+    ParsedTask,
+    PlanHeader,
+    PlanParseResult,
+    to_json_dict,
+)
+
+__all__ = [
+    "AreaGroup",
+    "DocRef",
+    "DocumentError",
+    "ImportWarning",
+    "Paragraph",
+    "ParsedObjective",
+    "ParsedTask",
+    "PlanHeader",
+    "PlanParseResult",
+    "SourceDocument",
+    "Table",
+    "parse_plan",
+    "parse_plan_file",
+    "read_document",
+    "read_docx",
+    "read_pdf",
+    "read_txt",
+    "to_json_dict",
+]

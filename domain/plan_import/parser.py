@@ -1,0 +1,306 @@
+"""Reading a whole plan: front matter, basis, objectives, tasks, closing — with a warning for every gap.
+
+The parser relies only on how Vietnamese administrative documents are laid out (Nghị định 30/2020/NĐ-CP):
+header lines before the type name "KẾ HOẠCH", the subject, the preamble up to section "I.", roman
+sections, "Nơi nhận:" and the signature after the closing "./.", then "PHỤ LỤC" with the task table.
+A layout it does not know degrades to fewer fields and more warnings, never to an exception: the only
+exception is ``DocumentError`` for a file that is not a plan at all.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from domain.plan_import.appendix import build_appendix, rows_from_tables
+from domain.plan_import.assignments import read_assignments
+from domain.plan_import.document import DocumentError, Paragraph, SourceDocument, Table, read_document
+from domain.plan_import.header import (
+    infer_issuer,
+    plan_period,
+    plan_type,
+    read_attachment_line,
+    read_closing,
+    read_front,
+)
+from domain.plan_import.layout import Node, Section, clean_line, is_furniture, outline, sections, unwrap
+from domain.plan_import.objectives import read_objectives
+from domain.plan_import.references import find_references, find_supersedes
+from domain.plan_import.result import DocRef, ImportWarning, PlanHeader, PlanParseResult
+from domain.plan_import.tasks import TaskContext
+from domain.plan_import.text_table import TableRows, read_cell_stream
+from domain.vntext import fold, strip_markup
+
+__all__ = ["parse_plan", "parse_plan_file"]
+
+_APPENDIX = re.compile(r"^phu luc(?:\s+(?:so\s+)?[ivx\d]+)?\s*[:.\-–]?\s*$")
+_INTERNAL_ERROR = "Không đọc được kế hoạch do một lỗi ngoài dự kiến của bộ nhập; hãy gửi tệp này cho quản trị viên."
+
+
+def parse_plan_file(data: bytes, filename: str) -> PlanParseResult:
+    """Read and parse a plan file (.txt, .docx or .pdf, chosen by content)."""
+    return parse_plan(read_document(data, filename))
+
+
+def parse_plan(doc: SourceDocument, *, default_year: int | None = None) -> PlanParseResult:
+    """Parse a read document into a plan; raises only ``DocumentError`` (for a file that is not a plan).
+
+    ``default_year`` is the plan year to assume when neither the subject, the preamble nor the date line
+    names one.
+    """
+    try:
+        return _Parse(doc, default_year).run()
+    except DocumentError:
+        raise
+    except Exception as error:  # the promise to callers: one exception type with a message to show
+        raise DocumentError(_INTERNAL_ERROR) from error
+
+
+def _is_appendix_heading(text: str) -> bool:
+    folded = fold(text)
+    if not folded.startswith("phu luc"):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(_APPENDIX.match(folded)) or (len(text) <= 160 and all(c.isupper() for c in letters))
+
+
+class _Parse:
+    def __init__(self, doc: SourceDocument, default_year: int | None) -> None:
+        self.doc = doc
+        self.default_year = default_year
+        self.warnings: list[ImportWarning] = [ImportWarning("document", note) for note in doc.notes]
+
+    def warn(self, where: str, message: str) -> None:
+        self.warnings.append(ImportWarning(where, message))
+
+    def _lines(self, used: set[int]) -> list[str]:
+        """Every line in reading order; tables that are not task tables are read cell by cell."""
+        lines: list[str] = []
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Paragraph):
+                lines.append(strip_markup(block.text))
+            elif isinstance(block, Table) and index not in used:
+                for row in block.rows:
+                    for cell in dict.fromkeys(c for c in row if c):
+                        lines.extend(strip_markup(line) for line in cell.split("\n") if line.strip())
+        return lines
+
+    def run(self) -> PlanParseResult:
+        grids = [(i, b.rows) for i, b in enumerate(self.doc.blocks) if isinstance(b, Table)]
+        tables, used = rows_from_tables(grids)
+        raw = self._lines(used)
+        appendix_at = next((i for i, line in enumerate(raw) if _is_appendix_heading(clean_line(line))), len(raw))
+        body_lines = [clean_line(line) for line in raw[:appendix_at]]
+        paragraphs = unwrap([line for line in body_lines if line and not is_furniture(line)])
+        closing_at = self._closing_start(paragraphs)
+        body, closing = paragraphs[:closing_at], paragraphs[closing_at:]
+        nodes = outline(body)
+        before, found_sections = sections(nodes)
+        if not found_sections:
+            before, found_sections = sections(_promote_capital_items(nodes))
+        front = read_front([node.full for node in before])
+        self._check_is_plan(front.type_name, found_sections, tables, raw[appendix_at:])
+        if not front.number_found:
+            attached = read_attachment_line(front, [clean_line(line) for line in raw[appendix_at:]])
+            if attached is not None:
+                self.warn(
+                    "plan.number",
+                    f"Phần đầu văn bản không có dòng “Số: …”; số, ký hiệu lấy từ dòng “{attached}” của phụ lục.",
+                )
+        title = front.title
+        kind = plan_type(title or "")
+        if title is None:
+            self.warn("plan.title", "Không tìm thấy tiêu đề (trích yếu) của kế hoạch.")
+        if kind is None:
+            kind = "other"
+            self.warn("plan.type", "Không xác định được loại kế hoạch từ tiêu đề; đã để loại “khác”.")
+        period = self._period(title, front.preamble, front.issued_on, front.date_text)
+        context = TaskContext(
+            plan_year=period[0].year if period else self._fallback_year(front.issued_on),
+            period_end_year=period[1].year if period else self._fallback_year(front.issued_on),
+        )
+        issuer = self._issuer(front.header_issuer, title, front.preamble, front.place)
+        self._front_warnings(front.number_found, front.number, front.issued_on, front.date_problem, front.place)
+        basis = self._basis(front.preamble)
+        supersedes = self._supersedes(body)
+        closing_fields = read_closing(closing)
+        self._closing_warnings(closing_fields.recipients, closing_fields.signer_title, closing_fields.signer)
+        objectives, objective_warnings = read_objectives(found_sections)
+        self.warnings.extend(objective_warnings)
+        if not tables and appendix_at < len(raw):
+            stream = read_cell_stream(raw[appendix_at + 1 :], paragraphs)
+            if stream is not None:
+                tables = [stream]
+        appendix = build_appendix(tables, context)
+        self.warnings.extend(appendix.warnings)
+        if appendix.tasks:
+            tasks = appendix.tasks
+        else:
+            if appendix_at < len(raw):
+                self.warn("appendix", "Có phụ lục nhưng không đọc được bảng phân công nhiệm vụ trong đó.")
+            tasks, task_warnings = read_assignments(found_sections, context)
+            self.warnings.extend(task_warnings)
+        self._unclassified(tasks)
+        plan = PlanHeader(
+            number=front.number,
+            symbol=front.symbol,
+            issued_on=front.issued_on,
+            place=front.place,
+            issuer=issuer,
+            title=title,
+            type=kind,
+            period_start=period[0] if period else None,
+            period_end=period[1] if period else None,
+            signer=closing_fields.signer,
+            signer_title=closing_fields.signer_title,
+            recipients=tuple(closing_fields.recipients),
+            supersedes=supersedes,
+        )
+        return PlanParseResult(
+            plan=plan,
+            basis=tuple(basis),
+            objectives=tuple([*objectives, *appendix.objectives]),
+            tasks=tuple(tasks),
+            groups=tuple(appendix.groups),
+            warnings=tuple(self.warnings),
+            source_format=self.doc.format,
+        )
+
+    @staticmethod
+    def _closing_start(paragraphs: list[str]) -> int:
+        """Where "Nơi nhận" and the signature start: after the body's closing "./." or at "Nơi nhận"."""
+        recipients = next((i for i, p in enumerate(paragraphs) if fold(p).startswith("noi nhan")), None)
+        limit = recipients if recipients is not None else len(paragraphs)
+        ends = [i for i, p in enumerate(paragraphs[:limit]) if p.rstrip().endswith(("./.", "/."))]
+        candidates = [i for i in (recipients, ends[-1] + 1 if ends else None) if i is not None]
+        return min(candidates) if candidates else len(paragraphs)
+
+    def _check_is_plan(
+        self, type_name: str | None, found: list[Section], tables: list[TableRows], appendix: list[str]
+    ) -> None:
+        if type_name is not None and fold(type_name) == "ke hoach":
+            return
+        if type_name is not None:
+            raise DocumentError(
+                f"Tệp này không phải là một kế hoạch: văn bản có tên loại “{type_name}”, không phải “KẾ HOẠCH”."
+            )
+        keys = " ".join(section.key for section in found)
+        structure = sum(word in keys for word in ("muc tieu", "muc dich", "nhiem vu", "to chuc thuc hien"))
+        if structure >= 2 or tables:
+            self.warn("plan.type", "Không thấy dòng tên loại văn bản “KẾ HOẠCH”; đã đọc theo cấu trúc kế hoạch.")
+            return
+        raise DocumentError(
+            "Tệp này không phải là một kế hoạch: không có dòng tên loại “KẾ HOẠCH” và không có các mục của một "
+            "kế hoạch (mục tiêu, nhiệm vụ, tổ chức thực hiện)."
+        )
+
+    def _period(
+        self, title: str | None, preamble: list[str], issued_on: date | None, date_text: str | None
+    ) -> tuple[date, date] | None:
+        if title:
+            period = plan_period(title)
+            if period:
+                return period
+        for source, text in (("phần mở đầu", " ".join(preamble)), ("dòng ngày tháng", date_text or "")):
+            period = plan_period(text) if text else None
+            if period:
+                self.warn(
+                    "plan.period",
+                    f"Tiêu đề không nêu năm hoặc giai đoạn; đã lấy năm {period[0].year} từ {source}, cần kiểm tra.",
+                )
+                return period
+        self.warn("plan.period", "Không xác định được năm hoặc giai đoạn của kế hoạch.")
+        return None
+
+    def _fallback_year(self, issued_on: date | None) -> int:
+        if issued_on is not None:
+            return issued_on.year
+        if self.default_year is not None:
+            return self.default_year
+        year = date.today().year
+        self.warn("plan.period", f"Thời gian các nhiệm vụ được hiểu theo năm {year} (năm hiện tại).")
+        return year
+
+    def _issuer(self, header: str | None, title: str | None, preamble: list[str], place: str | None) -> str | None:
+        if header:
+            return header
+        inferred = infer_issuer(title, preamble, place)
+        if inferred is None:
+            self.warn("plan.issuer", "Không xác định được cơ quan ban hành.")
+            return None
+        name, source = inferred
+        self.warn(
+            "plan.issuer",
+            f"Phần đầu văn bản không ghi cơ quan ban hành; đã suy ra “{name}” từ {source}, cần kiểm tra.",
+        )
+        return name
+
+    def _front_warnings(
+        self,
+        number_found: bool,
+        number: str | None,
+        issued_on: date | None,
+        date_problem: str | None,
+        place: str | None,
+    ) -> None:
+        if not number_found:
+            self.warn("plan.number", "Không tìm thấy dòng số, ký hiệu văn bản (“Số: …”).")
+        elif number is None:
+            self.warn("plan.number", "Số văn bản để trống (dự thảo); cần bổ sung số khi ban hành.")
+        if issued_on is None:
+            self.warn("plan.issued_on", date_problem or "Không tìm thấy dòng địa danh, ngày tháng năm ban hành.")
+        if place is None:
+            self.warn("plan.place", "Không tìm thấy địa danh ban hành.")
+
+    def _basis(self, preamble: list[str]) -> list[DocRef]:
+        basis: list[DocRef] = []
+        for paragraph in preamble:
+            for found in find_references(paragraph):
+                ref = found.ref
+                where = f"basis:{ref.number}/{ref.symbol}"
+                for problem in found.problems:
+                    self.warn(where, f"Văn bản căn cứ số {ref.number}/{ref.symbol}: {problem}.")
+                missing = [
+                    label
+                    for label, value in (("ngày ban hành", ref.issued_on), ("cơ quan ban hành", ref.issuer))
+                    if value is None
+                ]
+                if missing:
+                    self.warn(where, f"Văn bản căn cứ số {ref.number}/{ref.symbol} không ghi {', '.join(missing)}.")
+                if all((b.number, b.symbol) != (ref.number, ref.symbol) for b in basis):
+                    basis.append(ref)
+        return basis
+
+    def _supersedes(self, body: list[str]) -> DocRef | None:
+        for paragraph in body:
+            found = find_supersedes(paragraph)
+            if found is not None:
+                for problem in found.problems:
+                    self.warn("plan.supersedes", f"Văn bản bị thay thế: {problem}.")
+                return found.ref
+        return None
+
+    def _closing_warnings(self, recipients: list[str], signer_title: str | None, signer: str | None) -> None:
+        if not recipients:
+            self.warn("plan.recipients", "Không tìm thấy phần “Nơi nhận”.")
+        if signer_title is None:
+            self.warn("plan.signer_title", "Không tìm thấy chức danh người ký.")
+        if signer is None:
+            self.warn("plan.signer", "Không tìm thấy họ tên người ký.")
+
+    def _unclassified(self, tasks: list[object]) -> None:
+        refs = [getattr(task, "ref", "") for task in tasks if getattr(task, "area", None) is None]
+        if refs:
+            self.warn("tasks", f"Chưa xác định được lĩnh vực CCHC của nhiệm vụ {', '.join(refs)}.")
+
+
+def _promote_capital_items(nodes: list[Node]) -> list[Node]:
+    """Treat "1. MỤC TIÊU" as a section heading in a plan numbered without roman sections."""
+    promoted = []
+    for node in nodes:
+        letters = [c for c in node.text if c.isalpha()]
+        if node.kind == "arabic" and letters and all(c.isupper() for c in letters):
+            promoted.append(Node("roman", node.label, node.text))
+        else:
+            promoted.append(node)
+    return promoted
