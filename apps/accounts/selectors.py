@@ -23,7 +23,9 @@ def role_assignments_for_user(*, user: Any) -> QuerySet[RoleAssignment]:
 def agencies_with_roles(*, user: Any) -> list[Agency]:
     """Agencies the user holds a role in, for the header's agency switcher."""
     seen: dict[int, Agency] = {}
-    for assignment in role_assignments_for_user(user=user):
+    # The agency of a working role comes first, so a viewer elsewhere does not become the default.
+    assignments = sorted(role_assignments_for_user(user=user), key=lambda a: (a.role == Role.VIEWER, a.pk))
+    for assignment in assignments:
         seen.setdefault(assignment.agency_id, assignment.agency)
     return list(seen.values())
 

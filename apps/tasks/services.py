@@ -43,7 +43,7 @@ def _schedule_fields(schedule: Schedule) -> dict[str, Any]:
     }
 
 
-def _schedule_of(task: Task) -> Schedule:
+def schedule_of(task: Task) -> Schedule:
     recurrence_day = (
         (task.recurrence_day, task.recurrence_month) if task.recurrence_day and task.recurrence_month else None
     )
@@ -68,7 +68,7 @@ def task_refresh_six_clear(task: Task) -> None:
             title=task.title,
             lead=lead,
             lead_is_group=task.lead_is_group or len(lead_ids) > 1,
-            schedule=_schedule_of(task),
+            schedule=schedule_of(task),
             deliverable=task.deliverable,
             accountable=task.accountable.full_name if task.accountable else None,
             authority=task.authority.full_name if task.authority else None,

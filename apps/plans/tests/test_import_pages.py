@@ -1,0 +1,117 @@
+"""Upload → preview → confirm through the pages, and every kind of bad input refused with nothing saved."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from apps.accounts.models import User
+from apps.plans.models import Plan, PlanImport
+from apps.tasks.models import Task
+
+from .conftest import SEEDS, seed_path
+
+
+def _login(client, username="daumoi"):
+    client.force_login(User.objects.get(username=username))
+
+
+def _upload(client, agency, name, data):
+    return client.post(reverse("plans:plan_upload"), {"agency": agency.pk, "file": SimpleUploadedFile(name, data)})
+
+
+def test_upload_preview_confirm_with_a_corrected_lead(client, demo_org):
+    _login(client)
+    sxd = demo_org["DLK-SXD"]
+    response = _upload(client, sxd, SEEDS["001"], seed_path("001").read_bytes())
+    assert response.status_code == 302
+    preview = client.get(response["Location"])
+    page = preview.content.decode()
+    assert "Xem trước" in page and "Triển khai xây dựng, cập nhật CSDL ngành Xây dựng" in page
+    assert Plan.objects.count() == 0
+    finance = sxd.units.get(code="KHTC")
+    response = client.post(response["Location"], {"plan-title": "Kế hoạch cải thiện PAR INDEX, SIPAS 2026",
+                                                   "plan-period_start": "01/01/2026",
+                                                   "plan-period_end": "31/12/2026",
+                                                   "task-2-lead": finance.pk, "confirm": "1"})
+    plan = Plan.objects.get()
+    assert response["Location"] == reverse("plans:plan_detail", args=[plan.pk])
+    assert plan.title == "Kế hoạch cải thiện PAR INDEX, SIPAS 2026"
+    assert list(plan.tasks.get(ref="2").lead_units.all()) == [finance]
+    assert plan.tasks.count() == 35
+
+
+def test_confirm_posted_twice_saves_one_plan(client, demo_org):
+    _login(client)
+    response = _upload(client, demo_org["DLK-SXD"], SEEDS["002"], seed_path("002").read_bytes())
+    url = response["Location"]
+    client.post(url, {"confirm": "1"})
+    client.post(url, {"confirm": "1"})
+    assert Plan.objects.count() == 1
+    assert PlanImport.objects.get().status == "confirmed"
+
+
+def test_an_impossible_date_in_the_preview_is_refused(client, demo_org):
+    _login(client)
+    url = _upload(client, demo_org["DLK-SXD"], SEEDS["002"], seed_path("002").read_bytes())["Location"]
+    response = client.post(url, {"plan-issued_on": "31/02/2026", "confirm": "1"})
+    assert response.status_code == 200
+    assert "không hợp lệ" in response.content.decode()
+    assert Plan.objects.count() == 0 and Task.objects.count() == 0
+
+
+def test_a_broken_docx_is_refused_with_a_vietnamese_message(client, demo_org):
+    _login(client)
+    response = _upload(client, demo_org["DLK-SXD"], "ke-hoach.docx", b"PK\x03\x04 not really a docx")
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert PlanImport.objects.count() == 0
+
+
+def test_a_file_that_is_not_a_plan_is_refused(client, demo_org):
+    _login(client)
+    response = _upload(client, demo_org["DLK-SXD"], "thu.txt", "Xin chào, đây là một lá thư.".encode())
+    assert response.status_code == 200
+    assert "không phải là một kế hoạch" in response.content.decode()
+    assert PlanImport.objects.count() == 0
+
+
+@override_settings(CCHC_MAX_UPLOAD_BYTES=1024)
+def test_a_file_too_large_is_refused(client, demo_org):
+    _login(client)
+    response = _upload(client, demo_org["DLK-SXD"], SEEDS["001"], seed_path("001").read_bytes())
+    assert "quá lớn" in response.content.decode()
+    assert PlanImport.objects.count() == 0
+
+
+def test_a_wrong_extension_is_refused(client, demo_org):
+    _login(client)
+    response = _upload(client, demo_org["DLK-SXD"], "virus.exe", b"MZ\x90\x00")
+    assert "Chỉ nhận tệp" in response.content.decode()
+
+
+def test_staff_cannot_import(client, demo_org):
+    _login(client, "chuyenvien")
+    assert client.get(reverse("plans:plan_upload")).status_code == 403
+
+
+def test_another_agency_cannot_see_the_preview_or_the_plan(client, demo_org, import_seed):
+    _login(client)
+    url = _upload(client, demo_org["DLK-SXD"], SEEDS["002"], seed_path("002").read_bytes())["Location"]
+    plan = import_seed("001")
+    _login(client, "canbo.daison")
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("tasks:task_detail", args=[plan.tasks.first().pk])).status_code == 404
+    assert plan.title not in client.get(reverse("plans:plan_list")).content.decode()
+
+
+def test_plan_page_shows_basis_targets_tasks_and_six_clear(client, demo_org, import_seed):
+    plan = import_seed("001")
+    _login(client)
+    page = client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    assert "266/KH-UBND" in page
+    assert "≥ 98%" in page
+    assert "Triển khai xây dựng, cập nhật CSDL ngành Xây dựng" in page
+    assert "06 rõ" in page
