@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
 from apps.organizations.models import Agency, Unit
@@ -29,17 +30,26 @@ def quarter_bounds(value: str) -> tuple[date, date] | None:
         return None
 
 
+class UnitChoiceField(forms.ModelChoiceField):
+    """Units of several agencies share names ("Văn phòng Sở"), so the agency is named too."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} — {obj.agency.name}"
+
+
+class UnitChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = UnitChoiceField
+
+
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Tìm (gõ có dấu hay không dấu đều được)", method="filter_search")
     agency = django_filters.ModelChoiceFilter(label="Cơ quan", queryset=Agency.objects.none())
     plan = django_filters.ModelChoiceFilter(label="Kế hoạch", queryset=Plan.objects.none())
     area = django_filters.ModelChoiceFilter(label="Lĩnh vực", queryset=ReformArea.objects.all())
-    unit = django_filters.ModelChoiceFilter(
+    unit = UnitChoiceFilter(
         label="Đơn vị (chủ trì hoặc phối hợp)", queryset=Unit.objects.none(), method="filter_unit"
     )
-    lead = django_filters.ModelChoiceFilter(
-        label="Đơn vị chủ trì", queryset=Unit.objects.none(), method="filter_lead"
-    )
+    lead = UnitChoiceFilter(label="Đơn vị chủ trì", queryset=Unit.objects.none(), method="filter_lead")
     quarter = django_filters.CharFilter(label="Quý (ví dụ 2026-Q3)", method="filter_quarter")
     status = django_filters.ChoiceFilter(
         label="Trạng thái", choices=list(STATUS_LABELS.items()), method="filter_status"

@@ -45,7 +45,9 @@ def _schedule_fields(schedule: Schedule) -> dict[str, Any]:
 
 def schedule_of(task: Task) -> Schedule:
     recurrence_day = (
-        (task.recurrence_day, task.recurrence_month) if task.recurrence_day and task.recurrence_month else None
+        (task.recurrence_day, task.recurrence_month)
+        if task.recurrence_day and task.recurrence_month
+        else None
     )
     return Schedule(
         raw=task.timeline_raw,
@@ -185,7 +187,9 @@ def task_update(
         if anchor is None:
             raise ValidationError({"timeline_raw": "Kế hoạch chưa có thời kỳ nên chưa tính được thời hạn."})
         end_year = plan.period_end.year if plan.period_end else None
-        schedule = normalize_schedule(changes.pop("timeline_raw"), plan_year=anchor.year, period_end_year=end_year)
+        schedule = normalize_schedule(
+            changes.pop("timeline_raw"), plan_year=anchor.year, period_end_year=end_year
+        )
         changes.update(_schedule_fields(schedule))
     for key, value in changes.items():
         setattr(locked, key, value)

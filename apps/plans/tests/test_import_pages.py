@@ -18,7 +18,9 @@ def _login(client, username="daumoi"):
 
 
 def _upload(client, agency, name, data):
-    return client.post(reverse("plans:plan_upload"), {"agency": agency.pk, "file": SimpleUploadedFile(name, data)})
+    return client.post(
+        reverse("plans:plan_upload"), {"agency": agency.pk, "file": SimpleUploadedFile(name, data)}
+    )
 
 
 def test_upload_preview_confirm_with_a_corrected_lead(client, demo_org):
@@ -31,10 +33,16 @@ def test_upload_preview_confirm_with_a_corrected_lead(client, demo_org):
     assert "Xem trước" in page and "Triển khai xây dựng, cập nhật CSDL ngành Xây dựng" in page
     assert Plan.objects.count() == 0
     finance = sxd.units.get(code="KHTC")
-    response = client.post(response["Location"], {"plan-title": "Kế hoạch cải thiện PAR INDEX, SIPAS 2026",
-                                                   "plan-period_start": "01/01/2026",
-                                                   "plan-period_end": "31/12/2026",
-                                                   "task-2-lead": finance.pk, "confirm": "1"})
+    response = client.post(
+        response["Location"],
+        {
+            "plan-title": "Kế hoạch cải thiện PAR INDEX, SIPAS 2026",
+            "plan-period_start": "01/01/2026",
+            "plan-period_end": "31/12/2026",
+            "task-2-lead": finance.pk,
+            "confirm": "1",
+        },
+    )
     plan = Plan.objects.get()
     assert response["Location"] == reverse("plans:plan_detail", args=[plan.pk])
     assert plan.title == "Kế hoạch cải thiện PAR INDEX, SIPAS 2026"

@@ -29,7 +29,11 @@ def test_seed_001_header_basis_objectives_and_tasks(import_seed):
     assert (basis.number, basis.symbol, basis.issued_on) == ("266", "KH-UBND", date(2026, 6, 23))
     assert plan.objectives.count() == 9
     on_time = plan.objectives.get(text__startswith="Tỷ lệ hồ sơ giải quyết đúng")
-    assert (on_time.target.comparator, on_time.target.value, on_time.target.unit) == (">=", Decimal("98"), "%")
+    assert (on_time.target.comparator, on_time.target.value, on_time.target.unit) == (
+        ">=",
+        Decimal("98"),
+        "%",
+    )
     assert plan.objectives.get(text__startswith="Không để xảy ra").target.comparator == "none"
     assert plan.tasks.count() == 35
 
@@ -77,9 +81,15 @@ def test_seed_002_supersedes_and_dated_duty(import_seed):
 def test_superseded_plan_is_marked_when_both_are_in_the_system(demo_org, import_seed):
     from apps.plans.services import plan_update
 
-    older = Plan.objects.create(agency=demo_org["DLK-SXD"], number="26", symbol="KH-SXD",
-                                issued_on=date(2026, 1, 13), title="Thông tin, tuyên truyền CCHC năm 2026",
-                                period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
+    older = Plan.objects.create(
+        agency=demo_org["DLK-SXD"],
+        number="26",
+        symbol="KH-SXD",
+        issued_on=date(2026, 1, 13),
+        title="Thông tin, tuyên truyền CCHC năm 2026",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
     newer = import_seed("002")
     older.refresh_from_db()
     assert older.status == "superseded"
@@ -92,8 +102,12 @@ def test_superseded_plan_imported_later_is_linked_then(demo_org, import_seed):
     from apps.plans.services import plan_update
 
     newer = import_seed("002")
-    older = Plan.objects.create(agency=demo_org["DLK-SXD"], title="Kế hoạch cũ", period_start=date(2026, 1, 1),
-                                period_end=date(2026, 12, 31))
+    older = Plan.objects.create(
+        agency=demo_org["DLK-SXD"],
+        title="Kế hoạch cũ",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
     plan_update(plan=older, number="26", symbol="KH-SXD", issued_on=date(2026, 1, 13))
     older.refresh_from_db()
     assert older.status == "superseded"
@@ -101,9 +115,15 @@ def test_superseded_plan_imported_later_is_linked_then(demo_org, import_seed):
 
 
 def test_province_plan_cascades_into_the_department_plan(demo_org, import_seed):
-    province = Plan.objects.create(agency=demo_org["DLK"], number="266", symbol="KH-UBND",
-                                   issued_on=date(2026, 6, 23), title="Cải thiện PAR INDEX, SIPAS tỉnh 2026",
-                                   period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
+    province = Plan.objects.create(
+        agency=demo_org["DLK"],
+        number="266",
+        symbol="KH-UBND",
+        issued_on=date(2026, 6, 23),
+        title="Cải thiện PAR INDEX, SIPAS tỉnh 2026",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
     department = import_seed("001")
     assert PlanReference.objects.get(plan=department, relation="basis").target == province
     assert list(Plan.objects.filter(references__target=province)) == [department]
@@ -114,16 +134,32 @@ def test_seed_003_tree_counts(import_seed):
     assert plan.plan_type == "annual_reform"
     assert (plan.signer, plan.signer_title) == ("Bùi Quang Vinh", "GIÁM ĐỐC")
     assert plan.tasks.filter(kind="activity").count() == 24
-    assert set(
-        plan.references.filter(relation="basis").values_list("number", "symbol")
-    ) >= {("76", "NQ-CP"), ("2943", "KH-UBND"), ("1560", "KH-SXD")}
+    assert set(plan.references.filter(relation="basis").values_list("number", "symbol")) >= {
+        ("76", "NQ-CP"),
+        ("2943", "KH-UBND"),
+        ("1560", "KH-SXD"),
+    }
     by_area = {
         code: plan.tasks.filter(kind="activity", area__code=code).count()
-        for code in ("direction", "institutions", "procedures", "organization", "civil_service",
-                     "public_finance", "digital_government")
+        for code in (
+            "direction",
+            "institutions",
+            "procedures",
+            "organization",
+            "civil_service",
+            "public_finance",
+            "digital_government",
+        )
     }
-    assert by_area == {"direction": 7, "institutions": 3, "procedures": 6, "organization": 2,
-                       "civil_service": 2, "public_finance": 3, "digital_government": 1}
+    assert by_area == {
+        "direction": 7,
+        "institutions": 3,
+        "procedures": 6,
+        "organization": 2,
+        "civil_service": 2,
+        "public_finance": 3,
+        "digital_government": 1,
+    }
     desk = plan.tasks.filter(lead_units__name="Bộ phận một cửa")
     assert desk.exists()
     assert all(t.parent is not None for t in plan.tasks.filter(kind="activity"))
@@ -154,24 +190,38 @@ def test_reimport_creates_a_version_and_changes_no_count(demo_org, import_seed):
     from apps.plans.services import plan_save_from_parse
 
     plan = import_seed("001")
-    data = seed_path("001").read_bytes().replace("Báo cáo rà soát".encode(), "Báo cáo kết quả rà soát".encode())
+    data = (
+        seed_path("001").read_bytes().replace("Báo cáo rà soát".encode(), "Báo cáo kết quả rà soát".encode())
+    )
     result = parse_document(data=data, filename="001.txt")
-    again = plan_save_from_parse(agency=demo_org["DLK-SXD"], result=result, replaces=plan, original=data,
-                                 original_name="001.txt")
+    again = plan_save_from_parse(
+        agency=demo_org["DLK-SXD"], result=result, replaces=plan, original=data, original_name="001.txt"
+    )
     assert again.pk == plan.pk and again.version == 2
     assert Task.objects.filter(plan=plan).count() == 35
     changes = again.versions.get(number=2).changes
-    assert {"what": "task.6.deliverable", "before": "Báo cáo rà soát", "after": "Báo cáo kết quả rà soát"} in changes
+    assert {
+        "what": "task.6.deliverable",
+        "before": "Báo cáo rà soát",
+        "after": "Báo cáo kết quả rà soát",
+    } in changes
 
 
 def test_cli_dry_run_json_saves_nothing(demo_org):
     out = StringIO()
-    call_command("import-plan", str(seed_path("001")), "--agency", "DLK-SXD", "--dry-run", "--json", stdout=out)
+    call_command(
+        "import-plan", str(seed_path("001")), "--agency", "DLK-SXD", "--dry-run", "--json", stdout=out
+    )
     payload = json.loads(out.getvalue())
     assert set(payload) == {"plan", "basis", "objectives", "tasks", "warnings"}
     assert payload["plan"]["symbol"] == "KH-SXD"
-    assert payload["basis"][0] == {"number": "266", "symbol": "KH-UBND", "issued_on": "2026-06-23",
-                                   "issuer": payload["basis"][0]["issuer"], "title": payload["basis"][0]["title"]}
+    assert payload["basis"][0] == {
+        "number": "266",
+        "symbol": "KH-UBND",
+        "issued_on": "2026-06-23",
+        "issuer": payload["basis"][0]["issuer"],
+        "title": payload["basis"][0]["title"],
+    }
     assert len(payload["tasks"]) == 35
     task3 = next(t for t in payload["tasks"] if t["ref"] == "3")
     assert (task3["timeline"]["start"], task3["timeline"]["due"]) == ("2026-07-01", "2026-12-31")

@@ -49,7 +49,9 @@ def test_filter_by_quarter_and_clear(client, plan):
 
 def test_excel_export_of_the_filtered_list(client, plan):
     _login(client)
-    response = client.get(reverse("tasks:task_register"), {"plan": plan.pk, "q": "phap luat", "format": "xlsx"})
+    response = client.get(
+        reverse("tasks:task_register"), {"plan": plan.pk, "q": "phap luat", "format": "xlsx"}
+    )
     sheet = load_workbook(BytesIO(response.content)).active
     titles = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert "Theo dõi thi hành pháp luật" in titles
@@ -59,7 +61,7 @@ def test_excel_export_of_the_filtered_list(client, plan):
 def test_excel_export_neutralises_formulas(plan):
     from apps.tasks.export import safe_cell
 
-    assert safe_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
 
 
 def test_assigning_accountable_and_authority_makes_a_task_clear(client, plan):
@@ -68,10 +70,18 @@ def test_assigning_accountable_and_authority_makes_a_task_clear(client, plan):
     huy = plan.agency.people.get(full_name="Cao Đình Huy")
     ha = plan.agency.people.get(full_name="Nguyễn Thị Thu Hà")
     office = plan.agency.units.get(code="VP")
-    response = client.post(reverse("tasks:task_edit", args=[task.pk]), {
-        "version": task.version, "title": task.title, "lead_units": [office.pk], "timeline_raw": "Quý III/2026",
-        "deliverable": "Kế hoạch được ban hành", "accountable": ha.pk, "authority": huy.pk,
-    })
+    response = client.post(
+        reverse("tasks:task_edit", args=[task.pk]),
+        {
+            "version": task.version,
+            "title": task.title,
+            "lead_units": [office.pk],
+            "timeline_raw": "Quý III/2026",
+            "deliverable": "Kế hoạch được ban hành",
+            "accountable": ha.pk,
+            "authority": huy.pk,
+        },
+    )
     assert response.status_code == 302
     task.refresh_from_db()
     assert task.is_six_clear
@@ -81,7 +91,12 @@ def test_a_stale_edit_is_refused_and_nothing_is_overwritten(client, plan):
     _login(client)
     task = plan.tasks.get(ref="2")
     stale = task.version
-    data = {"version": stale, "title": "Sửa lần một", "timeline_raw": task.timeline_raw, "deliverable": "Báo cáo"}
+    data = {
+        "version": stale,
+        "title": "Sửa lần một",
+        "timeline_raw": task.timeline_raw,
+        "deliverable": "Báo cáo",
+    }
     client.post(reverse("tasks:task_edit", args=[task.pk]), data)
     response = client.post(reverse("tasks:task_edit", args=[task.pk]), {**data, "title": "Sửa lần hai"})
     assert response.status_code == 200
