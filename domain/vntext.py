@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 __all__ = [
     "DateMention",
@@ -38,6 +39,7 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     lower = char.lower()
     if len(lower) != 1:  # e.g. "İ" lowercases to two code points; keep the length stable
@@ -56,7 +58,10 @@ def fold_chars(text: str) -> str:
     Positions in the result point at the same characters in ``unicodedata.normalize("NFC", text)``,
     so a parser can match on folded text and cut the phrase "as written" out of the original.
     """
-    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", text))
+    normalized = unicodedata.normalize("NFC", text)
+    if normalized.isascii():
+        return normalized.lower()
+    return "".join(map(_fold_char, normalized))
 
 
 def fold(text: str) -> str:

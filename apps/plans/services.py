@@ -160,31 +160,40 @@ def _link_waiting_references(plan: Plan) -> None:
 
 
 def _save_objectives(plan: Plan, result: PlanParseResult) -> dict[str, Objective]:
+    """Objectives and targets of an import, matched by ref, written with the bulk paths."""
     areas = {area.code: area for area in ReformArea.objects.all()}
     existing = {objective.ref: objective for objective in plan.objectives.all()}
     kept: dict[str, Objective] = {}
+    new: list[Objective] = []
     for order, parsed in enumerate(result.objectives):
-        objective = existing.pop(parsed.ref, None) or Objective(plan=plan, ref=parsed.ref[:32])
+        objective = existing.pop(parsed.ref, None)
+        if objective is None:
+            objective = Objective(plan=plan, ref=parsed.ref[:32])
+            new.append(objective)
         objective.area = areas.get(parsed.area or "")
         objective.text = parsed.text
         objective.order = order
-        objective.save()
         kept[parsed.ref] = objective
-        Target.objects.filter(objective=objective).delete()
-        if parsed.target is not None:
-            t = parsed.target
-            Target.objects.create(
-                objective=objective,
-                comparator=t.comparator,
-                value=t.value,
-                unit=(t.unit or "")[:64],
-                baseline=(t.baseline or "")[:255],
-                baseline_kind=(t.baseline_kind or "")[:32],
-                baseline_year=t.baseline_year,
-                text=t.text,
+    Objective.objects.bulk_create(new, batch_size=500)
+    Objective.objects.bulk_update([o for o in kept.values() if o not in new], ["area", "text", "order"])
+    Objective.objects.filter(pk__in=[o.pk for o in existing.values()]).delete()
+    Target.objects.filter(objective__plan=plan).delete()
+    Target.objects.bulk_create(
+        [
+            Target(
+                objective=kept[parsed.ref],
+                comparator=parsed.target.comparator,
+                value=parsed.target.value,
+                unit=(parsed.target.unit or "")[:64],
+                baseline=(parsed.target.baseline or "")[:255],
+                baseline_kind=(parsed.target.baseline_kind or "")[:32],
+                baseline_year=parsed.target.baseline_year,
+                text=parsed.target.text,
             )
-    for stale in existing.values():
-        stale.delete()
+            for parsed in result.objectives
+            if parsed.target is not None
+        ]
+    )
     return kept
 
 

@@ -61,9 +61,8 @@ def schedule_of(task: Task) -> Schedule:
     )
 
 
-def task_refresh_six_clear(task: Task) -> None:
-    """Recompute the "06 rõ" flags from the task's current fields (no save)."""
-    lead_ids = [unit.pk for unit in task.lead_units.all()] if task.pk else []
+def _apply_six_clear(task: Task, lead_ids: list[int]) -> None:
+    """Set the "06 rõ" flags and the search text from the task's fields and its lead units (no save)."""
     lead = tuple(str(pk) for pk in lead_ids) or ((task.lead_text,) if task.lead_text else ())
     result = check_six_clear(
         SixClearInput(
@@ -72,8 +71,8 @@ def task_refresh_six_clear(task: Task) -> None:
             lead_is_group=task.lead_is_group or len(lead_ids) > 1,
             schedule=schedule_of(task),
             deliverable=task.deliverable,
-            accountable=task.accountable.full_name if task.accountable else None,
-            authority=task.authority.full_name if task.authority else None,
+            accountable=task.accountable.full_name if task.accountable_id and task.accountable else None,
+            authority=task.authority.full_name if task.authority_id and task.authority else None,
         )
     )
     task.six_clear = dict(result.flags)
@@ -84,6 +83,40 @@ def task_refresh_six_clear(task: Task) -> None:
     )
 
 
+def task_refresh_six_clear(task: Task) -> None:
+    """Recompute the "06 rõ" flags of a saved task from its current fields (no save)."""
+    _apply_six_clear(task, [unit.pk for unit in task.lead_units.all()] if task.pk else [])
+
+
+SYNC_FIELDS = [
+    "kind",
+    "objective",
+    "area",
+    "title",
+    "lead_text",
+    "lead_is_group",
+    "cooperating_text",
+    "unknown_units",
+    "timeline_raw",
+    "schedule_kind",
+    "start_on",
+    "due_on",
+    "recurrence",
+    "recurrence_day",
+    "recurrence_month",
+    "trigger",
+    "deliverable",
+    "note",
+    "order",
+    "warnings",
+    "six_clear",
+    "six_clear_reasons",
+    "is_six_clear",
+    "search_text",
+    "version",
+]
+
+
 def task_sync_from_import(
     *,
     plan: Plan,
@@ -92,13 +125,23 @@ def task_sync_from_import(
     units: dict[int, Unit],
     lead_overrides: dict[str, int | None],
 ) -> list[dict[str, Any]]:
-    """Create or update the plan's tasks from an import (matched by ref); return what changed."""
+    """Create or update the plan's tasks from an import (matched by ref) in bulk; return what changed.
+
+    An import writes dozens of tasks at once, so it uses the bulk paths and leaves one audit entry for the
+    plan that says how many tasks were added, changed and removed; later edits are audited one by one.
+    """
+    from auditlog.models import LogEntry
+
     from apps.plans.models import ReformArea
 
     areas = {area.code: area for area in ReformArea.objects.all()}
     existing = {task.ref: task for task in Task.objects.filter(plan=plan)}
     changes: list[dict[str, Any]] = []
-    saved: dict[str, Task] = {}
+    new_tasks: list[Task] = []
+    updated: list[Task] = []
+    leads: dict[str, list[int]] = {}
+    cooperating: dict[str, list[int]] = {}
+    by_ref: dict[str, Task] = {}
     for order, row in enumerate(rows):
         parsed = row.task
         task = existing.pop(parsed.ref, None)
@@ -106,12 +149,13 @@ def task_sync_from_import(
         if task is None:
             task = Task(plan=plan, agency=plan.agency, ref=parsed.ref[:32])
         before = {key: getattr(task, key) for key in TRACKED_FIELDS}
-        lead_ids = row.lead.unit_ids
-        lead_text = row.lead.text
+        lead_ids, lead_text = row.lead.unit_ids, row.lead.text
         lead_is_group = row.lead.is_group or len(lead_ids) > 1
+        unknown = set(row.lead.unknown + row.cooperating.unknown)
         override = lead_overrides.get(parsed.ref)
         if override and override in units:
             lead_ids, lead_text, lead_is_group = [override], units[override].name, False
+            unknown = set(row.cooperating.unknown)
         task.kind = parsed.kind
         task.objective = objectives.get(parsed.objective or "")
         task.area = areas.get(parsed.area or "")
@@ -119,28 +163,24 @@ def task_sync_from_import(
         task.lead_text = lead_text[:255]
         task.lead_is_group = lead_is_group
         task.cooperating_text = row.cooperating.text[:255]
-        task.unknown_units = (
-            sorted(set(row.lead.unknown + row.cooperating.unknown))
-            if not override
-            else sorted(set(row.cooperating.unknown))
-        )
+        task.unknown_units = sorted(unknown)
         for key, value in _schedule_fields(parsed.timeline).items():
             setattr(task, key, value)
         task.deliverable = parsed.deliverable
         task.note = parsed.note
         task.order = order
         task.warnings = [parsed.timeline.reason] if parsed.timeline.reason else []
-        if not is_new:
+        _apply_six_clear(task, lead_ids)
+        leads[parsed.ref] = lead_ids
+        cooperating[parsed.ref] = [pk for pk in row.cooperating.unit_ids if pk not in lead_ids]
+        by_ref[parsed.ref] = task
+        if is_new:
+            new_tasks.append(task)
+            if plan.version > 1:
+                changes.append({"what": f"task.{parsed.ref}", "before": "", "after": "thêm mới"})
+        else:
             task.version += 1
-        task.save()
-        task.lead_units.set(lead_ids)
-        task.cooperating_units.set(row.cooperating.unit_ids)
-        task_refresh_six_clear(task)
-        task.save(update_fields=["six_clear", "six_clear_reasons", "is_six_clear", "search_text"])
-        saved[parsed.ref] = task
-        if is_new and existing is not None and plan.version > 1:
-            changes.append({"what": f"task.{parsed.ref}", "before": "", "after": "thêm mới"})
-        elif not is_new:
+            updated.append(task)
             for key in TRACKED_FIELDS:
                 if str(before[key] or "") != str(getattr(task, key) or ""):
                     changes.append(
@@ -150,15 +190,47 @@ def task_sync_from_import(
                             "after": str(getattr(task, key) or ""),
                         }
                     )
-    for row in rows:
-        parent_ref = row.task.parent
-        task = saved[row.task.ref]
-        parent = saved.get(parent_ref) if parent_ref else None
-        if task.parent_id != (parent.pk if parent else None):
-            Task.objects.filter(pk=task.pk).update(parent=parent)
-    for stale in existing.values():
+    Task.objects.bulk_create(new_tasks, batch_size=500)
+    Task.objects.bulk_update(updated, SYNC_FIELDS, batch_size=500)
+    removed = list(existing.values())
+    for stale in removed:
         changes.append({"what": f"task.{stale.ref}", "before": stale.title[:120], "after": "đã bỏ"})
-        stale.delete()
+    Task.objects.filter(pk__in=[task.pk for task in removed]).delete()
+
+    for row in rows:
+        task = by_ref[row.task.ref]
+        parent = by_ref.get(row.task.parent) if row.task.parent else None
+        task.parent = parent
+    Task.objects.bulk_update(list(by_ref.values()), ["parent"], batch_size=500)
+
+    task_ids = [task.pk for task in by_ref.values()]
+    Task.lead_units.through.objects.filter(task_id__in=task_ids).delete()
+    Task.cooperating_units.through.objects.filter(task_id__in=task_ids).delete()
+    Task.lead_units.through.objects.bulk_create(
+        [
+            Task.lead_units.through(task_id=by_ref[ref].pk, unit_id=pk)
+            for ref, ids in leads.items()
+            for pk in ids
+        ]
+    )
+    Task.cooperating_units.through.objects.bulk_create(
+        [
+            Task.cooperating_units.through(task_id=by_ref[ref].pk, unit_id=pk)
+            for ref, ids in cooperating.items()
+            for pk in ids
+        ]
+    )
+    LogEntry.objects.log_create(
+        plan,
+        action=LogEntry.Action.UPDATE,
+        force_log=True,
+        changes={
+            "nhiệm vụ (nhập từ tệp)": [
+                f"{len(updated) + len(removed)} nhiệm vụ",
+                f"{len(new_tasks)} thêm, {len(updated)} cập nhật, {len(removed)} bỏ",
+            ]
+        },
+    )
     return changes
 
 
