@@ -120,3 +120,25 @@ def test_register_has_bounded_queries(client, plan, django_assert_max_num_querie
     _login(client)
     with django_assert_max_num_queries(30):
         client.get(reverse("tasks:task_register"))
+
+
+def test_api_lists_tasks_with_the_register_filters(client, plan):
+    _login(client)
+    response = client.get("/api/v1/tasks", {"q": "csdl", "plan": plan.pk})
+    assert response.status_code == 200
+    assert [row["ref"] for row in response.json()] == ["31"]
+    assert response.json()[0]["six_clear"]["time"] is True
+
+
+def test_api_hides_another_agencys_tasks_and_plans(client, plan):
+    _login(client, "canbo.daison")
+    assert client.get(f"/api/v1/plans/{plan.pk}").status_code == 404
+    assert client.get(f"/api/v1/tasks/{plan.tasks.first().pk}").status_code == 404
+    assert client.get("/api/v1/tasks").json() == []
+
+
+def test_api_plan_detail_has_its_basis(client, plan):
+    _login(client)
+    body = client.get(f"/api/v1/plans/{plan.pk}").json()
+    assert body["references"][0]["number"] == "266"
+    assert body["agency_code"] == "DLK-SXD"
