@@ -4,6 +4,14 @@ Pure Python; never imports Django. The public entry points are ``parse_plan_file
 name in, ``PlanParseResult`` out) and ``to_json_dict`` (the result as the JSON the preview screen and the
 API use). Reading problems raise ``DocumentError`` with a Vietnamese message for the user; everything the
 parser could not read in a readable plan becomes a warning instead.
+
+Modules, in the order a file goes through them:
+``document`` (choose the reader by content; text decoding) → ``word_reader`` / ``pdf_reader`` → ``model``
+(paragraphs and tables) → ``layout`` (lines to paragraphs, numbering) → ``header`` (number, date, type,
+subject, signature, recipients) and ``references`` (basis, supersedes) → ``objectives`` → the tasks from
+``table_rows``/``text_table``/``cell_roles`` + ``appendix`` (task tables) or ``assignments`` (section
+"TỔ CHỨC THỰC HIỆN"), each built by ``tasks`` → ``task_areas`` → ``result`` (dataclasses and JSON).
+``parser`` drives them.
 """
 
 from __future__ import annotations
@@ -13,8 +21,8 @@ from domain.plan_import.document import (
     Paragraph,
     SourceDocument,
     Table,
-    read_docx,
     read_document,
+    read_docx,
     read_pdf,
     read_txt,
 )

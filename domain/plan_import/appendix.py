@@ -1,10 +1,10 @@
 """The appendix task table(s): a flat "06 rõ" list or a tree Lĩnh vực → Mục tiêu → Nhiệm vụ → Hoạt động.
 
-Tables come from Word and PDF cells (``Table`` blocks) or from the cell-by-cell text layout (see
-``cells.py``); both end up as ``TableRows``: rows of cell texts keyed by column name, ``None`` for a cell
-merged with the one above. Columns are recognised from the header words (``columns.py``). A header row
-repeated at a page break is skipped; a row that continues over a page break (no number, no "Mục tiêu /
-Nhiệm vụ / Hoạt động N" of its own) is merged into the row before it.
+Tables come from Word and PDF cells (``table_rows.py``) or from the cell-by-cell text layout
+(``text_table.py``); both end up as ``TableRows``: rows of cell texts keyed by column name, ``None`` for a
+cell merged with the one above. A row that continues the one before it is merged into it: in a flat table
+any row without a number, in a tree a row at the top of a page (after a repeated header) that has no
+number and no "Mục tiêu / Nhiệm vụ / Hoạt động N" of its own.
 
 Refs: a flat table keeps its STT ("1" … "35"). In a tree, under the area heading with roman numeral R,
 objective N is "R.N", task N is "R.NVN" and activity N is "R.HĐN" ("I.1", "I.NV1", "I.HĐ1"); without an
@@ -16,98 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from domain.plan_import.columns import header_columns
-from domain.plan_import.layout import clean_line, join_text
+from domain.plan_import.layout import join_text
 from domain.plan_import.result import AreaGroup, ImportWarning, ParsedObjective, ParsedTask
+from domain.plan_import.table_rows import HEADING, TableRows, TreeRow
 from domain.plan_import.tasks import TaskContext, TaskFields, make_task
-from domain.plan_import.text_table import TableRows, TreeRow
 from domain.reform_areas import area_from_text
 from domain.targets import parse_target
-from domain.vntext import fold, roman_to_int
+from domain.vntext import fold
 
-__all__ = ["AppendixResult", "build_appendix", "rows_from_tables"]
+__all__ = ["AppendixResult", "build_appendix"]
 
 _MARKER = re.compile(r"^(?P<kind>mục tiêu|nhiệm vụ|hoạt động)\s*(?P<number>\d{1,3})\s*[:.\-–)]?\s*", re.I)
-_HEADING = re.compile(r"^(?P<roman>[IVXL]{1,5})\s*[.\-–)]?\s+(?P<title>\S.*)$")
 _COUNTS = re.compile(r"\(([^()]*\b(?:mục tiêu|nhiệm vụ|hoạt động)\b[^()]*)\)\s*$", re.I)
-
-
-def _cell(text: str | None) -> str | None:
-    if text is None:
-        return None
-    joined = ""
-    for line in text.split("\n"):
-        joined = join_text(joined, line)
-    return clean_line(joined)
-
-
-def _is_number_row(row: tuple[str | None, ...]) -> bool:
-    """A row of column numbers ("(1) (2) (3)" or "1 2 3 4") printed under some headers."""
-    texts = [re.sub(r"[()\s]", "", c) for c in row if c]
-    return len(texts) >= 3 and all(t.isdigit() for t in texts) and [int(t) for t in texts] == list(
-        range(int(texts[0]), int(texts[0]) + len(texts))
-    )
-
-
-def _heading_of(cells: tuple[str | None, ...]) -> str | None:
-    """The text of an area heading row ("I | Công tác chỉ đạo điều hành (06 mục tiêu; …)")."""
-    texts = list(dict.fromkeys(c for c in cells if c))
-    if not texts or len(texts) > 2:
-        return None
-    text = " ".join(texts)
-    match = _HEADING.match(text)
-    if match and roman_to_int(match["roman"]) and match["title"][:1].isupper():
-        return text
-    return None
-
-
-def rows_from_tables(
-    tables: list[tuple[int, tuple[tuple[str | None, ...], ...]]],
-) -> tuple[list[TableRows], set[int]]:
-    """Task tables among the document's tables (given with their block index), continuations joined.
-
-    A table whose first rows hold a task-table header starts a task table; a later table with the same
-    header, or with no header and as many columns right after it, continues it (the next page).
-    """
-    found: list[TableRows] = []
-    used: set[int] = set()
-    last_block: int | None = None
-    current: TableRows | None = None
-    current_map: dict[int, str] = {}
-    for block_index, grid in tables:
-        mapping: dict[int, str] | None = None
-        start = 0
-        for position, row in enumerate(grid[:3]):
-            mapping = header_columns(tuple(_cell(c) for c in row))
-            if mapping:
-                start = position + 1
-                break
-        adjacent = last_block is not None and block_index - last_block <= 3
-        if mapping is None:
-            width = max((len(r) for r in grid), default=0)
-            if current is None or not adjacent or width != max(current_map, default=-1) + 1:
-                continue
-            mapping = current_map
-        elif current is None or set(mapping.values()) != set(current_map.values()) or not adjacent:
-            current = TableRows(columns=[mapping[i] for i in sorted(mapping)])
-            found.append(current)
-            current_map = mapping
-        header_key = [fold(_cell(c) or "") for c in grid[start - 1]] if start else None
-        segment_start = True
-        for row in grid[start:]:
-            cleaned = tuple(_cell(c) for c in row)
-            if header_key is not None and [fold(c or "") for c in cleaned] == header_key:
-                segment_start = True  # the header repeated inside the table after a page break
-                continue
-            if _is_number_row(cleaned) or not any(cleaned):
-                continue
-            heading = _heading_of(cleaned)
-            cells = {name: cleaned[i] if i < len(cleaned) else "" for i, name in mapping.items()}
-            current.rows.append(TreeRow(cells=cells, heading=heading, segment_start=segment_start))
-            segment_start = False
-        last_block = block_index
-        used.add(block_index)
-    return found, used
 
 
 @dataclass
@@ -142,7 +62,9 @@ def _merge_continuations(table: TableRows, tree: bool) -> list[TreeRow]:
                 if text:
                     previous.cells[name] = join_text(previous.cells.get(name) or "", text)
         else:
-            merged.append(TreeRow(cells=dict(row.cells), heading=row.heading, segment_start=row.segment_start))
+            merged.append(
+                TreeRow(cells=dict(row.cells), heading=row.heading, segment_start=row.segment_start)
+            )
     return merged
 
 
@@ -194,7 +116,9 @@ def _fields(cells: dict[str, str | None]) -> dict[str, str]:
 
 def _blank_warnings(ref: str, cells: dict[str, str | None], columns: list[str]) -> list[ImportWarning]:
     labels = {"lead": "đơn vị chủ trì", "time": "thời gian thực hiện", "deliverable": "sản phẩm, kết quả"}
-    blank = [label for name, label in labels.items() if name in columns and not (cells.get(name) or "").strip()]
+    blank = [
+        label for name, label in labels.items() if name in columns and not (cells.get(name) or "").strip()
+    ]
     if not blank:
         return []
     return [ImportWarning(f"task:{ref}", f"Chưa ghi {', '.join(blank)}.")]
@@ -211,7 +135,9 @@ def _build_flat(rows: list[TreeRow], result: AppendixResult, context: TaskContex
         number = (row.cells.get("no") or "").strip().rstrip(".")
         ref = number or str(index)
         if not number:
-            result.warnings.append(ImportWarning(f"task:{ref}", "Dòng không có số thứ tự; đã đánh số theo vị trí."))
+            result.warnings.append(
+                ImportWarning(f"task:{ref}", "Dòng không có số thứ tự; đã đánh số theo vị trí.")
+            )
         if ref in seen:
             result.warnings.append(ImportWarning(f"task:{ref}", f"Số thứ tự {ref} bị trùng; đã thêm hậu tố."))
             ref = f"{ref}.{index}"
@@ -265,7 +191,9 @@ class _TreeBuilder:
         prefix = self.group.ref if self.group else "PL"
         ref = f"{prefix}.{kind}{number if number is not None else counter}"
         if ref in self.refs:
-            self.result.warnings.append(ImportWarning(f"appendix:{ref}", f"Số hiệu {ref} bị trùng; đã thêm hậu tố."))
+            self.result.warnings.append(
+                ImportWarning(f"appendix:{ref}", f"Số hiệu {ref} bị trùng; đã thêm hậu tố.")
+            )
             ref = f"{ref}-{len(self.refs)}"
         self.refs.add(ref)
         return ref
@@ -282,7 +210,7 @@ class _TreeBuilder:
         self._finish()
 
     def _start_group(self, heading: str) -> None:
-        match = _HEADING.match(heading)
+        match = HEADING.match(heading)
         assert match is not None
         title = _COUNTS.sub("", match["title"]).strip()
         self.group = _Group(match["roman"], title, area_from_text(title), _declared(heading))
@@ -326,7 +254,12 @@ class _TreeBuilder:
             self.group.tasks += 1
         ref = self._ref("NV", number, counter)
         fields = TaskFields(
-            ref=ref, kind="task", title=body, objective=self.objective, area=self._area(body), **_fields(cells)
+            ref=ref,
+            kind="task",
+            title=body,
+            objective=self.objective,
+            area=self._area(body),
+            **_fields(cells),
         )
         self.task, self.task_text = fields, text
         self.entries.append(fields)
@@ -367,7 +300,9 @@ class _TreeBuilder:
         for group in self.groups:
             found = (group.objectives, group.tasks, group.activities)
             self.result.groups.append(AreaGroup(group.ref, group.title, group.area, group.declared, found))
-            for declared, count, word in zip(group.declared, found, ("mục tiêu", "nhiệm vụ", "hoạt động")):
+            for declared, count, word in zip(
+                group.declared, found, ("mục tiêu", "nhiệm vụ", "hoạt động"), strict=False
+            ):
                 if declared is not None and declared != count:
                     self.result.warnings.append(
                         ImportWarning(

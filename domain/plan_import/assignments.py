@@ -92,18 +92,62 @@ def _duties(inline: str, body: list[Node]) -> list[str]:
     return [d.rstrip(";").strip() for d in duties if len(d.split()) >= 3]
 
 
-def read_assignments(
+def _from_duty_section(
     sections: list[Section], context: TaskContext
 ) -> tuple[list[ParsedTask], list[ImportWarning]]:
-    """Tasks from the unit assignments of "TỔ CHỨC THỰC HIỆN", and warnings on what they lack."""
-    section = next((s for s in sections if "to chuc thuc hien" in s.key), None)
+    """Tasks from the bullets of "NHIỆM VỤ, GIẢI PHÁP" when no unit is assigned anything: no lead."""
+    section = next((s for s in sections if "nhiem vu" in s.key), None)
     if section is None:
         return [], [
             ImportWarning(
-                "tasks", "Không có bảng phân công nhiệm vụ và không có mục “TỔ CHỨC THỰC HIỆN” để lấy nhiệm vụ."
+                "tasks",
+                "Không tìm thấy nhiệm vụ nào: kế hoạch không có bảng phân công, "
+                "mục “TỔ CHỨC THỰC HIỆN” hay mục “NHIỆM VỤ”.",
             )
         ]
-    _, items = subsections(section.body)
+    tasks: list[ParsedTask] = []
+    warnings: list[ImportWarning] = []
+    intro, items = subsections(section.body)
+    groups = [("", None, intro)] + [
+        (f"{item.label}.", area_from_text(item.text), item.body) for item in items
+    ]
+    for prefix, area, body in groups:
+        bullets = [node.text for node in body if node.kind in ("bullet", "letter")]
+        for position, text in enumerate(bullets, start=1):
+            fields = TaskFields(
+                ref=f"{section.label}.{prefix}{position}",
+                kind="task",
+                title=text.rstrip(";").strip(),
+                time=_time_of(text),
+                deliverable=_deliverable_of(text),
+                area=area or area_from_text(text),
+            )
+            task, task_warnings = make_task(context, fields)
+            tasks.append(task)
+            warnings.extend(task_warnings)
+    if tasks:
+        warnings.append(
+            ImportWarning(
+                "tasks",
+                f"Kế hoạch không giao việc cho đơn vị nào; {len(tasks)} nhiệm vụ được lấy từ mục {section.label} "
+                f"“{section.title}” và chưa có đơn vị chủ trì.",
+            )
+        )
+    return tasks, warnings
+
+
+def read_assignments(
+    sections: list[Section], context: TaskContext
+) -> tuple[list[ParsedTask], list[ImportWarning]]:
+    """Tasks from the unit assignments of "TỔ CHỨC THỰC HIỆN", and warnings on what they lack.
+
+    A plan that assigns nothing to units gives the bullets of its "NHIỆM VỤ" section instead, without
+    a lead.
+    """
+    section = next((s for s in sections if "to chuc thuc hien" in s.key), None)
+    items = subsections(section.body)[1] if section is not None else []
+    if section is None or not items:
+        return _from_duty_section(sections, context)
     tasks: list[ParsedTask] = []
     warnings: list[ImportWarning] = []
     no_time: list[str] = []
@@ -140,13 +184,11 @@ def read_assignments(
             )
         )
     if no_time:
-        warnings.append(ImportWarning("tasks", f"Chưa ghi thời gian thực hiện: nhiệm vụ {', '.join(no_time)}."))
+        warnings.append(
+            ImportWarning("tasks", f"Chưa ghi thời gian thực hiện: nhiệm vụ {', '.join(no_time)}.")
+        )
     if no_deliverable:
         warnings.append(
             ImportWarning("tasks", f"Chưa ghi sản phẩm, kết quả: nhiệm vụ {', '.join(no_deliverable)}.")
-        )
-    if not items:
-        warnings.append(
-            ImportWarning("tasks", f"Mục {section.label} “TỔ CHỨC THỰC HIỆN” không giao việc cho đơn vị nào.")
         )
     return tasks, warnings

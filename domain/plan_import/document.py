@@ -1,20 +1,18 @@
-"""A neutral model of a plan document and the readers that fill it from .txt, .docx and .pdf files.
+"""Reading a plan file: choose the reader by content, decode plain text, report unreadable files.
 
-Every reader gives the same thing: the body in reading order as paragraphs and tables. A table keeps its
-grid; a cell covered by a merged cell (vertically or horizontally) is ``None`` so the appendix reader can
-tell "same task as above" from "empty". The format is chosen from the content (magic bytes), not from the
-file name, because users rename files; the name only sharpens the error message.
+Every reader gives the same ``SourceDocument`` (``model.py``): the body in reading order as paragraphs and
+tables. The format is chosen from the content (magic bytes), not from the file name, because users rename
+files; the name only sharpens the error message. Anything unreadable raises ``DocumentError`` with a
+Vietnamese message saying what is wrong and what to upload instead.
 """
 
 from __future__ import annotations
 
-import io
-import re
 import unicodedata
-import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+
+from domain.plan_import.model import DocumentError, Paragraph, SourceDocument, Table, clean_text
+from domain.plan_import.pdf_reader import MAX_PDF_PAGES, read_pdf
+from domain.plan_import.word_reader import read_docx
 
 __all__ = [
     "MAX_BYTES",
@@ -30,40 +28,6 @@ __all__ = [
 ]
 
 MAX_BYTES = 25 * 1024 * 1024
-# A plan with its appendix runs to 20–30 pages; the cap keeps one upload from holding a worker for long.
-MAX_PDF_PAGES = 80
-_MAX_DOCX_XML = 60 * 1024 * 1024
-
-
-class DocumentError(ValueError):
-    """The file cannot be read as a plan; ``message`` is the Vietnamese text shown to the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph (or, for text and PDF input, one visual line) of body text."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table as a grid of cell texts; ``None`` marks a cell covered by a merged neighbour."""
-
-    rows: tuple[tuple[str | None, ...], ...]
-
-
-@dataclass(frozen=True)
-class SourceDocument:
-    """The body of a plan in reading order, the format it came from and notes made while reading."""
-
-    blocks: list[Paragraph | Table]
-    format: str = "txt"
-    notes: tuple[str, ...] = field(default=())
 
 
 # --------------------------------------------------------------------------------------------- sniffing
@@ -163,14 +127,6 @@ def _ole_message(data: bytes) -> str:
 
 # ------------------------------------------------------------------------------------------------ text
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-
-
-def _clean(text: str) -> str:
-    """NFC, no invisible characters, non-breaking and other odd spaces as plain spaces (newlines kept)."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return re.sub(r"[^\S\n\t]", " ", text)
-
 
 def _vietnamese_letters() -> frozenset[str]:
     marks = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -193,8 +149,8 @@ def _looks_vietnamese(text: str) -> bool:
     odd = sum(
         1
         for char in text
-        if not (char.isascii() or char in _VIETNAMESE or char in _ALLOWED_SYMBOLS) or unicodedata.category(char) == "Cc"
-        and char not in "\n\r\t"
+        if not (char.isascii() or char in _VIETNAMESE or char in _ALLOWED_SYMBOLS)
+        or (unicodedata.category(char) == "Cc" and char not in "\n\r\t")
     )
     marked = sum(1 for char in text if char in _VIETNAMESE and not char.isascii())
     letters = sum(1 for char in text if char.isalpha()) or 1
@@ -209,7 +165,9 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         except UnicodeDecodeError:
             pass
     elif b"\x00" in data[:4096]:
-        raise DocumentError("Tệp không phải văn bản thuần (có dữ liệu nhị phân); hãy tải lên .docx, .pdf hoặc .txt.")
+        raise DocumentError(
+            "Tệp không phải văn bản thuần (có dữ liệu nhị phân); hãy tải lên .docx, .pdf hoặc .txt."
+        )
     for encoding in ("utf-8", "utf-8-sig"):
         try:
             text = data.decode(encoding)
@@ -225,7 +183,10 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         except UnicodeDecodeError:
             continue
         if _looks_vietnamese(text):
-            return text, f"Tệp văn bản dùng bảng mã {label}; đã chuyển sang UTF-8, cần kiểm tra lại dấu tiếng Việt."
+            return (
+                text,
+                f"Tệp văn bản dùng bảng mã {label}; đã chuyển sang UTF-8, cần kiểm tra lại dấu tiếng Việt.",
+            )
     raise DocumentError(
         "Tệp văn bản không dùng bảng mã UTF-8 nên không đọc được tiếng Việt; hãy lưu lại tệp với bảng mã UTF-8."
     )
@@ -235,9 +196,18 @@ def _repair_mojibake(text: str) -> str | None:
     """UTF-8 text that was once decoded as Windows-1252 ("Káº¿ hoáº¡ch") back to Vietnamese, else ``None``."""
     if text.count("áº") + text.count("á»") + text.count("Ã") < 5:
         return None
+    raw = bytearray()
+    for char in text:
+        try:
+            raw += char.encode("cp1252")
+        except UnicodeEncodeError:
+            # Windows maps the five bytes cp1252 leaves undefined to U+0081 … U+009D; undo that too.
+            if ord(char) > 0xFF:
+                return None
+            raw.append(ord(char))
     try:
-        repaired = text.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        repaired = raw.decode("utf-8")
+    except UnicodeDecodeError:
         return None
     return repaired if _looks_vietnamese(repaired) else None
 
@@ -251,7 +221,7 @@ def read_txt(data: bytes) -> SourceDocument:
     if not data or not data.strip():
         raise DocumentError("Tệp rỗng: không có nội dung để nhập.")
     text, note = _decode(data)
-    text = _clean(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     blocks: list[Paragraph | Table] = []
     rows: list[tuple[str | None, ...]] = []
     for line in text.split("\n"):
@@ -269,194 +239,3 @@ def read_txt(data: bytes) -> SourceDocument:
     if not blocks:
         raise DocumentError("Tệp rỗng: không có nội dung để nhập.")
     return SourceDocument(blocks, "txt", (note,) if note else ())
-
-
-# ------------------------------------------------------------------------------------------------ docx
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _paragraph_text(element: Any) -> str:
-    parts: list[str] = []
-    for node in element.iter():
-        tag = node.tag
-        if tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif tag == f"{_W}tab":
-            parts.append("\t")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-    return _clean("".join(parts))
-
-
-def _cell_text(cell: Any) -> str:
-    lines = [_paragraph_text(p) for p in cell.iter(f"{_W}p")]
-    return "\n".join(line for line in lines if line.strip())
-
-
-def _docx_table(element: Any) -> Table:
-    rows: list[tuple[str | None, ...]] = []
-    for tr in element.findall(f"{_W}tr"):
-        cells: list[str | None] = []
-        for tc in tr.findall(f"{_W}tc"):
-            properties = tc.find(f"{_W}tcPr")
-            span, continued = 1, False
-            if properties is not None:
-                grid_span = properties.find(f"{_W}gridSpan")
-                if grid_span is not None:
-                    try:
-                        span = max(1, int(grid_span.get(f"{_W}val", "1")))
-                    except ValueError:
-                        span = 1
-                v_merge = properties.find(f"{_W}vMerge")
-                # <w:vMerge/> without a value continues the merged cell above; "restart" opens one.
-                continued = v_merge is not None and v_merge.get(f"{_W}val", "continue") != "restart"
-            cells.append(None if continued else _cell_text(tc))
-            cells.extend([None] * (span - 1))
-        rows.append(tuple(cells))
-    return Table(tuple(rows))
-
-
-def _docx_blocks(container: Any) -> Iterator[Paragraph | Table]:
-    for child in container.iterchildren():
-        if child.tag == f"{_W}p":
-            for line in _paragraph_text(child).split("\n"):
-                if line.strip():
-                    yield Paragraph(line.rstrip())
-        elif child.tag == f"{_W}tbl":
-            yield _docx_table(child)
-        elif child.tag == f"{_W}sdt":
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                yield from _docx_blocks(content)
-
-
-def read_docx(data: bytes) -> SourceDocument:
-    """Read a Word .docx: body paragraphs and tables in order (headers and footers are page furniture)."""
-    import docx
-
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise DocumentError("Tệp Word (.docx) bị hỏng hoặc không phải tệp Word: không mở được.") from None
-    with archive:
-        try:
-            info = archive.getinfo("word/document.xml")
-        except KeyError:
-            raise DocumentError(
-                "Tệp nén này không phải tài liệu Word (.docx): không có phần nội dung văn bản."
-            ) from None
-        if info.file_size > _MAX_DOCX_XML:
-            raise DocumentError("Tài liệu Word quá lớn để nhập.")
-        try:
-            archive.testzip()
-        except Exception:
-            raise DocumentError("Tệp Word (.docx) bị hỏng: dữ liệu nén không đọc được.") from None
-    try:
-        document = docx.Document(io.BytesIO(data))
-        blocks = list(_docx_blocks(document.element.body))
-    except Exception:
-        raise DocumentError("Tệp Word (.docx) bị hỏng: không đọc được nội dung.") from None
-    if not any(isinstance(b, Paragraph) or any(c for r in b.rows for c in r if c) for b in blocks):
-        raise DocumentError("Tài liệu Word không có chữ nào để nhập.")
-    return SourceDocument(blocks, "docx")
-
-
-# ------------------------------------------------------------------------------------------------- pdf
-
-# Words further apart than this on one line belong to different columns (header table, signature block).
-_COLUMN_GAP = 28.0
-
-
-def _pdf_lines(words: list[dict[str, Any]]) -> list[tuple[float, str]]:
-    """Group words into visual lines (top, text); a wide gap splits a line into separate paragraphs."""
-    lines: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
-        if lines and abs(float(lines[-1][0]["top"]) - float(word["top"])) <= 3:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    result: list[tuple[float, str]] = []
-    for line in lines:
-        line.sort(key=lambda w: float(w["x0"]))
-        segment: list[str] = []
-        previous_end: float | None = None
-        for word in line:
-            if previous_end is not None and float(word["x0"]) - previous_end > _COLUMN_GAP and segment:
-                result.append((float(line[0]["top"]), " ".join(segment)))
-                segment = []
-            segment.append(str(word["text"]))
-            previous_end = float(word["x1"])
-        if segment:
-            result.append((float(line[0]["top"]), " ".join(segment)))
-    return result
-
-
-def _inside(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    x = (float(word["x0"]) + float(word["x1"])) / 2
-    y = (float(word["top"]) + float(word["bottom"])) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-
-def read_pdf(data: bytes) -> SourceDocument:
-    """Read a PDF's text layer: lines outside tables as paragraphs, ruled tables as tables, page by page."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    notes: list[str] = []
-    blocks: list[Paragraph | Table] = []
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as error:
-        raise DocumentError(_pdf_error(error, PDFPasswordIncorrect, PDFEncryptionError)) from None
-    try:
-        with pdf:
-            pages = pdf.pages
-            if len(pages) > MAX_PDF_PAGES:
-                notes.append(f"Tệp PDF có {len(pages)} trang; chỉ đọc {MAX_PDF_PAGES} trang đầu.")
-            for page in pages[:MAX_PDF_PAGES]:
-                blocks.extend(_pdf_page_blocks(page))
-    except DocumentError:
-        raise
-    except Exception as error:
-        raise DocumentError(_pdf_error(error, PDFPasswordIncorrect, PDFEncryptionError)) from None
-    if not blocks:
-        raise DocumentError(
-            "Tệp PDF không có lớp chữ (có thể là bản scan); hãy tải lên bản Word hoặc PDF xuất từ Word."
-        )
-    return SourceDocument(blocks, "pdf", tuple(notes))
-
-
-def _pdf_error(error: Exception, *password_errors: type[Exception]) -> str:
-    chain: list[BaseException] = [error]
-    while chain[-1].__cause__ is not None or chain[-1].__context__ is not None:
-        following = chain[-1].__cause__ or chain[-1].__context__
-        assert following is not None
-        chain.append(following)
-        if len(chain) > 10:
-            break
-    text = " ".join(f"{type(e).__name__} {e}" for e in chain).lower()
-    if any(isinstance(e, password_errors) for e in chain) or "password" in text or "encrypt" in text:
-        return "Tệp PDF được đặt mật khẩu hoặc mã hóa; hãy gỡ mật khẩu rồi tải lên lại."
-    return "Tệp PDF bị hỏng hoặc không đúng định dạng PDF: không đọc được nội dung."
-
-
-def _pdf_page_blocks(page: Any) -> list[Paragraph | Table]:
-    # Table detection is the slow part of pdfplumber; a page without ruling lines has no ruled table.
-    found = page.find_tables() if (page.lines or page.rects) else []
-    placed: list[tuple[float, int, Paragraph | Table]] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    for table in found:
-        rows = table.extract()
-        grid = tuple(tuple(_clean(cell) if cell is not None else None for cell in row) for row in rows)
-        if not grid or all(not cell for row in grid for cell in row):
-            continue
-        boxes.append(tuple(float(v) for v in table.bbox))  # type: ignore[arg-type]
-        placed.append((float(table.bbox[1]), 1, Table(grid)))
-    words = [w for w in page.extract_words(keep_blank_chars=False) if not _inside(w, boxes)]
-    for top, text in _pdf_lines(words):
-        cleaned = _clean(text).strip()
-        if cleaned:
-            placed.append((top, 0, Paragraph(cleaned)))
-    placed.sort(key=lambda item: (item[0], item[1]))
-    return [block for _, _, block in placed]

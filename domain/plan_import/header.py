@@ -19,12 +19,12 @@ __all__ = [
     "Closing",
     "Front",
     "infer_issuer",
-    "read_attachment_line",
-    "read_number_and_date",
     "plan_period",
     "plan_type",
+    "read_attachment_line",
     "read_closing",
     "read_front",
+    "read_number_and_date",
 ]
 
 _TYPE_NAMES = (
@@ -90,9 +90,12 @@ def _header_issuer(lines: list[str]) -> str | None:
     if not caps:
         return None
     last = caps[-1]
-    if len(caps) >= 2 and re.match(r"^(?:xa|phuong|thi tran|tinh|huyen|quan|thanh pho)\b", fold(last)):
-        if re.match(r"^(?:uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd)$", fold(caps[-2])):
-            return f"{caps[-2]} {last}"
+    if (
+        len(caps) >= 2
+        and re.match(r"^(?:xa|phuong|thi tran|tinh|huyen|quan|thanh pho)\b", fold(last))
+        and re.match(r"^(?:uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd)$", fold(caps[-2]))
+    ):
+        return f"{caps[-2]} {last}"
     return last
 
 
@@ -125,18 +128,23 @@ def read_front(paragraphs: list[str]) -> Front:
 
 
 def read_number_and_date(front: Front, paragraph: str) -> None:
-    """Fill the number and the place-date from one line, where not already found."""
+    """Fill the number and the place-date from one line, where not already found.
+
+    A PDF may put both on one line ("Số: 13/KH-SXD  Đắk Lắk, ngày …"): the date is read after the number.
+    """
     folded = fold_chars(paragraph)
-    if not front.number_found:
-        match = _NUMBER.search(folded)
-        if match:
+    rest = 0
+    match = _NUMBER.search(folded)
+    if match:
+        rest = match.end()
+        if not front.number_found:
             front.number_found = True
             front.number = match["number"] or None
             front.symbol = paragraph[match.start("symbol") : match.end("symbol")].strip("/-") or None
     if front.date_text is None:
-        match = _PLACE_DATE.search(folded)
-        if match:
-            _read_place_date(front, paragraph, match)
+        date_match = _PLACE_DATE.search(folded, rest)
+        if date_match:
+            _read_place_date(front, paragraph, date_match)
 
 
 _ATTACHED = re.compile(
@@ -158,7 +166,7 @@ def read_attachment_line(front: Front, lines: list[str]) -> str | None:
         front.number_found = True
         front.number = match["number"] or None
         front.symbol = line[match.start("symbol") : match.end("symbol")]
-        if front.issued_on is None and match["day"] is not None or match["month"] or match["year"]:
+        if (front.issued_on is None and match["day"] is not None) or match["month"] or match["year"]:
             day, month, year = match["day"], match["month"], match["year"]
             written = line[match.start() : match.end()]
             if day and month and year:
@@ -277,7 +285,9 @@ _AGENCY = (
     r"thanh tra|kho bac|cong an)\b"
 )
 _TITLE_ISSUER = re.compile(rf"\bcua\s+(?P<agency>{_AGENCY}[^,;.()]*)$")
-_ISSUES = re.compile(rf"(?:^|[,.;:]\s*)(?:chu tich\s+|giam doc\s+)?(?P<agency>{_AGENCY}[^,;.]{{0,60}}?)\s+ban hanh\b")
+_ISSUES = re.compile(
+    rf"(?:^|[,.;:]\s*)(?:chu tich\s+|giam doc\s+)?(?P<agency>{_AGENCY}[^,;.]{{0,60}}?)\s+ban hanh\b"
+)
 _LEVEL_END = re.compile(r"\b(?:xa|phuong|thi tran|tinh|huyen|quan|thanh pho)$")
 _TAIL = re.compile(r"\s+(?:nam\s+\d{4}|giai doan\b).*$")
 
@@ -313,5 +323,5 @@ def infer_issuer(title: str | None, preamble: list[str], place: str | None) -> t
 
 
 def _abbreviate(agency: str) -> str:
-    """"Ủy ban nhân dân xã Đại Sơn" → "UBND xã Đại Sơn", the form plans cite agencies by."""
+    """ "Ủy ban nhân dân xã Đại Sơn" → "UBND xã Đại Sơn", the form plans cite agencies by."""
     return re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", agency.strip())

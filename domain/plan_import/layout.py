@@ -36,7 +36,6 @@ _SUB = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+(?P<text>\S.*)$"
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>\S.*)$")
 _BULLET = re.compile(r"^[-–—•+*▪●○·]\s*(?P<text>\S.*)$")
 _OTHER_MARKERS = re.compile(r"^(?:mục tiêu|nhiệm vụ|hoạt động)\s+\d", re.IGNORECASE)
-_TERMINAL = (".", ":", ";", "!", "?", "./.", "…")
 
 
 def clean_line(text: str) -> str:
@@ -60,14 +59,14 @@ def _is_marker(line: str) -> bool:
     )
 
 
-def _ROMAN_OK(line: str) -> bool:  # noqa: N802 - reads as the pattern it checks
+def _ROMAN_OK(line: str) -> bool:
     match = _ROMAN.match(line)
     return bool(match and roman_to_int(match["label"]) and _starts_upper(match["text"]))
 
 
 def _starts_upper(text: str) -> bool:
     first = text[:1]
-    return first.isupper() or first.isdigit() or first in "“\"("
+    return first.isupper() or first.isdigit() or first in '“"('
 
 
 def _starts_lower(text: str) -> bool:
@@ -83,6 +82,8 @@ def join_text(left: str, right: str) -> str:
         return left
     if re.search(r"[A-ZĐ0-9]-$|/$", left) and re.match(r"[A-ZĐ0-9]", right):
         return left + right
+    if right.startswith("/") and re.search(r"\w$", left):
+        return left + right  # "IV" + "/2026", "139" + "/KH-UBND"
     return f"{left} {right}"
 
 
@@ -106,27 +107,50 @@ def unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines into paragraphs.
 
     A line continues the previous one when it starts in lower case (a sentence never does) or, in
-    wrapped text, when the previous physical line fills the width without closing punctuation; a
-    numbered or bulleted line always starts a new paragraph.
+    wrapped text, when its first word would not have fitted at the end of the previous physical line
+    (that line was wrapped, not ended); a numbered or bulleted line always starts a new paragraph.
     """
     width = _wrap_width(lines)
     paragraphs: list[str] = []
     last_length = 0  # the previous physical line, not the paragraph joined so far
+    single = False  # whether the paragraph so far is one physical line
     for line in lines:
-        if paragraphs and _continues(paragraphs[-1], last_length, line, width):
+        if paragraphs and _continues(paragraphs[-1], last_length, single, line, width):
             paragraphs[-1] = join_text(paragraphs[-1], line)
+            single = False
         else:
             paragraphs.append(line)
+            single = True
         last_length = len(line)
     return paragraphs
 
 
-def _continues(previous: str, last_length: int, line: str, width: int | None) -> bool:
+# Words that open a paragraph in administrative writing (preamble, closing, cited documents); a line
+# starting with one is a new paragraph even after a full-width line.
+_OPENERS = re.compile(
+    r"^(?:thuc hien|can cu|nham|de|tren co so|xet|trong qua trinh|ke hoach nay|tren day|noi nhan|"
+    r"kem theo|ban hanh kem theo)\b"
+)
+
+
+def _continues(previous: str, last_length: int, single: bool, line: str, width: int | None) -> bool:
     if _is_marker(line):
         return False
     if _starts_lower(line) or re.search(r"[A-ZĐ0-9]-$", previous):
         return True
-    return width is not None and last_length >= width - 15 and not previous.endswith(_TERMINAL)
+    if width is None or _OPENERS.match(fold(line)):
+        return False
+    if single and line[:1].isalpha() and (_ARABIC.match(previous) or _SUB.match(previous)):
+        return False  # "7. Đề nghị Ủy ban … xã hội" over "Phối hợp với …": a numbered heading
+    # The previous line was wrapped if it nearly fills the width, or if the next line's first word
+    # would not have fitted on it (character counts only approximate a proportional font).
+    first_word = line.split(" ", 1)[0]
+    nearly_full = last_length >= width - 15
+    if last_length < 0.6 * width or not (nearly_full or last_length + 1 + len(first_word) >= width - 6):
+        return False
+    # A full line ending a sentence usually runs on (a paragraph seldom ends exactly at the margin);
+    # a colon announces a list, and the document's closing mark ends everything.
+    return not previous.endswith((":", "./.", "/."))
 
 
 @dataclass(frozen=True)
@@ -247,7 +271,7 @@ def split_sentences(text: str) -> list[str]:
     for match in re.finditer(r"[.!?]\s+(?=\S)", text):
         following = text[match.end() :][:1]
         before = text[start : match.start() + 1]
-        if not (following.isupper() or following in "“\"("):
+        if not (following.isupper() or following in '“"('):
             continue
         if re.search(r"(?:^|\s)\w{1,2}\.$", before):
             continue

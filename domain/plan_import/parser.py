@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from domain.plan_import.appendix import build_appendix, rows_from_tables
+from domain.plan_import.appendix import build_appendix
 from domain.plan_import.assignments import read_assignments
 from domain.plan_import.document import DocumentError, Paragraph, SourceDocument, Table, read_document
 from domain.plan_import.header import (
@@ -26,15 +26,19 @@ from domain.plan_import.header import (
 from domain.plan_import.layout import Node, Section, clean_line, is_furniture, outline, sections, unwrap
 from domain.plan_import.objectives import read_objectives
 from domain.plan_import.references import find_references, find_supersedes
-from domain.plan_import.result import DocRef, ImportWarning, PlanHeader, PlanParseResult
+from domain.plan_import.result import DocRef, ImportWarning, ParsedTask, PlanHeader, PlanParseResult
+from domain.plan_import.table_rows import TableRows, rows_from_tables
+from domain.plan_import.task_areas import areas_from_body
 from domain.plan_import.tasks import TaskContext
-from domain.plan_import.text_table import TableRows, read_cell_stream
+from domain.plan_import.text_table import read_cell_stream
 from domain.vntext import fold, strip_markup
 
 __all__ = ["parse_plan", "parse_plan_file"]
 
 _APPENDIX = re.compile(r"^phu luc(?:\s+(?:so\s+)?[ivx\d]+)?\s*[:.\-–]?\s*$")
-_INTERNAL_ERROR = "Không đọc được kế hoạch do một lỗi ngoài dự kiến của bộ nhập; hãy gửi tệp này cho quản trị viên."
+_INTERNAL_ERROR = (
+    "Không đọc được kế hoạch do một lỗi ngoài dự kiến của bộ nhập; hãy gửi tệp này cho quản trị viên."
+)
 
 
 def parse_plan_file(data: bytes, filename: str) -> PlanParseResult:
@@ -65,6 +69,8 @@ def _is_appendix_heading(text: str) -> bool:
 
 
 class _Parse:
+    """One parse of one document, collecting warnings as it goes."""
+
     def __init__(self, doc: SourceDocument, default_year: int | None) -> None:
         self.doc = doc
         self.default_year = default_year
@@ -89,7 +95,9 @@ class _Parse:
         grids = [(i, b.rows) for i, b in enumerate(self.doc.blocks) if isinstance(b, Table)]
         tables, used = rows_from_tables(grids)
         raw = self._lines(used)
-        appendix_at = next((i for i, line in enumerate(raw) if _is_appendix_heading(clean_line(line))), len(raw))
+        appendix_at = next(
+            (i for i, line in enumerate(raw) if _is_appendix_heading(clean_line(line))), len(raw)
+        )
         body_lines = [clean_line(line) for line in raw[:appendix_at]]
         paragraphs = unwrap([line for line in body_lines if line and not is_furniture(line)])
         closing_at = self._closing_start(paragraphs)
@@ -99,7 +107,7 @@ class _Parse:
         if not found_sections:
             before, found_sections = sections(_promote_capital_items(nodes))
         front = read_front([node.full for node in before])
-        self._check_is_plan(front.type_name, found_sections, tables, raw[appendix_at:])
+        self._check_is_plan(front.type_name, found_sections, tables)
         if not front.number_found:
             attached = read_attachment_line(front, [clean_line(line) for line in raw[appendix_at:]])
             if attached is not None:
@@ -114,13 +122,16 @@ class _Parse:
         if kind is None:
             kind = "other"
             self.warn("plan.type", "Không xác định được loại kế hoạch từ tiêu đề; đã để loại “khác”.")
-        period = self._period(title, front.preamble, front.issued_on, front.date_text)
-        context = TaskContext(
-            plan_year=period[0].year if period else self._fallback_year(front.issued_on),
-            period_end_year=period[1].year if period else self._fallback_year(front.issued_on),
-        )
+        period = self._period(title, front.preamble, front.date_text)
+        if period is not None:
+            context = TaskContext(plan_year=period[0].year, period_end_year=period[1].year)
+        else:
+            year = self._fallback_year(front.issued_on)
+            context = TaskContext(plan_year=year, period_end_year=year)
         issuer = self._issuer(front.header_issuer, title, front.preamble, front.place)
-        self._front_warnings(front.number_found, front.number, front.issued_on, front.date_problem, front.place)
+        self._front_warnings(
+            front.number_found, front.number, front.issued_on, front.date_problem, front.place
+        )
         basis = self._basis(front.preamble)
         supersedes = self._supersedes(body)
         closing_fields = read_closing(closing)
@@ -140,6 +151,7 @@ class _Parse:
                 self.warn("appendix", "Có phụ lục nhưng không đọc được bảng phân công nhiệm vụ trong đó.")
             tasks, task_warnings = read_assignments(found_sections, context)
             self.warnings.extend(task_warnings)
+        tasks = areas_from_body(list(tasks), found_sections)
         self._unclassified(tasks)
         plan = PlanHeader(
             number=front.number,
@@ -159,7 +171,7 @@ class _Parse:
         return PlanParseResult(
             plan=plan,
             basis=tuple(basis),
-            objectives=tuple([*objectives, *appendix.objectives]),
+            objectives=(*objectives, *appendix.objectives),
             tasks=tuple(tasks),
             groups=tuple(appendix.groups),
             warnings=tuple(self.warnings),
@@ -175,9 +187,7 @@ class _Parse:
         candidates = [i for i in (recipients, ends[-1] + 1 if ends else None) if i is not None]
         return min(candidates) if candidates else len(paragraphs)
 
-    def _check_is_plan(
-        self, type_name: str | None, found: list[Section], tables: list[TableRows], appendix: list[str]
-    ) -> None:
+    def _check_is_plan(self, type_name: str | None, found: list[Section], tables: list[TableRows]) -> None:
         if type_name is not None and fold(type_name) == "ke hoach":
             return
         if type_name is not None:
@@ -187,7 +197,9 @@ class _Parse:
         keys = " ".join(section.key for section in found)
         structure = sum(word in keys for word in ("muc tieu", "muc dich", "nhiem vu", "to chuc thuc hien"))
         if structure >= 2 or tables:
-            self.warn("plan.type", "Không thấy dòng tên loại văn bản “KẾ HOẠCH”; đã đọc theo cấu trúc kế hoạch.")
+            self.warn(
+                "plan.type", "Không thấy dòng tên loại văn bản “KẾ HOẠCH”; đã đọc theo cấu trúc kế hoạch."
+            )
             return
         raise DocumentError(
             "Tệp này không phải là một kế hoạch: không có dòng tên loại “KẾ HOẠCH” và không có các mục của một "
@@ -195,7 +207,7 @@ class _Parse:
         )
 
     def _period(
-        self, title: str | None, preamble: list[str], issued_on: date | None, date_text: str | None
+        self, title: str | None, preamble: list[str], date_text: str | None
     ) -> tuple[date, date] | None:
         if title:
             period = plan_period(title)
@@ -213,15 +225,21 @@ class _Parse:
         return None
 
     def _fallback_year(self, issued_on: date | None) -> int:
+        """The year task times are read in when the plan names none: issue year, caller's, or this year."""
         if issued_on is not None:
-            return issued_on.year
-        if self.default_year is not None:
-            return self.default_year
-        year = date.today().year
-        self.warn("plan.period", f"Thời gian các nhiệm vụ được hiểu theo năm {year} (năm hiện tại).")
+            year, source = issued_on.year, "năm ban hành"
+        elif self.default_year is not None:
+            year, source = self.default_year, "năm mặc định"
+        else:
+            year, source = date.today().year, "năm hiện tại"
+        self.warn(
+            "plan.period", f"Thời gian các nhiệm vụ được hiểu theo năm {year} ({source}), cần kiểm tra."
+        )
         return year
 
-    def _issuer(self, header: str | None, title: str | None, preamble: list[str], place: str | None) -> str | None:
+    def _issuer(
+        self, header: str | None, title: str | None, preamble: list[str], place: str | None
+    ) -> str | None:
         if header:
             return header
         inferred = infer_issuer(title, preamble, place)
@@ -248,7 +266,9 @@ class _Parse:
         elif number is None:
             self.warn("plan.number", "Số văn bản để trống (dự thảo); cần bổ sung số khi ban hành.")
         if issued_on is None:
-            self.warn("plan.issued_on", date_problem or "Không tìm thấy dòng địa danh, ngày tháng năm ban hành.")
+            self.warn(
+                "plan.issued_on", date_problem or "Không tìm thấy dòng địa danh, ngày tháng năm ban hành."
+            )
         if place is None:
             self.warn("plan.place", "Không tìm thấy địa danh ban hành.")
 
@@ -266,7 +286,9 @@ class _Parse:
                     if value is None
                 ]
                 if missing:
-                    self.warn(where, f"Văn bản căn cứ số {ref.number}/{ref.symbol} không ghi {', '.join(missing)}.")
+                    self.warn(
+                        where, f"Văn bản căn cứ số {ref.number}/{ref.symbol} không ghi {', '.join(missing)}."
+                    )
                 if all((b.number, b.symbol) != (ref.number, ref.symbol) for b in basis):
                     basis.append(ref)
         return basis
@@ -288,8 +310,8 @@ class _Parse:
         if signer is None:
             self.warn("plan.signer", "Không tìm thấy họ tên người ký.")
 
-    def _unclassified(self, tasks: list[object]) -> None:
-        refs = [getattr(task, "ref", "") for task in tasks if getattr(task, "area", None) is None]
+    def _unclassified(self, tasks: list[ParsedTask]) -> None:
+        refs = [task.ref for task in tasks if task.area is None]
         if refs:
             self.warn("tasks", f"Chưa xác định được lĩnh vực CCHC của nhiệm vụ {', '.join(refs)}.")
 

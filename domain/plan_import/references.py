@@ -55,7 +55,7 @@ _CITATION = re.compile(
     rf"(?:\b(?P<type>{_TYPE})\s+(?:so\b\s*:?\s*)?|\bso\b\s*:?\s*)(?P<number>\d{{1,5}}[a-z]?)\s*[/-]\s*"
     r"(?P<symbol>[a-z0-9\-]*[a-z][a-z0-9\-]*(?:\s*/\s*[a-z0-9\-]+)*|\d{4}\s*/\s*[a-z][a-z0-9\-]*)"
 )
-_DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hanh\s+)?ngay\s+")
+_DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hanh\s+)?(?=ngay\s)")
 _ISSUER_AFTER = re.compile(r"^\s*,?\s*cua\s+")
 _AGENCY_START = re.compile(
     r"^(?:ubnd|uy ban|hdnd|hoi dong|so|bo|chinh phu|thu tuong|van phong|ban|cuc|tinh uy|thanh uy|dang uy|"
@@ -72,7 +72,9 @@ _SUBJECT_START = re.compile(r"^\s*,?\s*(?:ve viec|ve|v/v|vv)\s+")
 _MAIN_CLAUSE = re.compile(
     r",\s+(?:ubnd|uy ban|so|bo|ban|chu tich|giam doc|cuc|hoi dong|phong|trung tam)\b[^,;.]{0,60}?\bban hanh\b"
 )
-_TRAILING_ISSUER = re.compile(r"\s+cua\s+(?=(?:ubnd|uy ban|so|bo|chinh phu|thu tuong|ban chi dao|hdnd|tinh uy)\b)")
+_TRAILING_ISSUER = re.compile(
+    r"\s+cua\s+(?=(?:ubnd|uy ban|so|bo|chinh phu|thu tuong|ban chi dao|hdnd|tinh uy)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -126,9 +128,10 @@ def _read_citation(text: str, folded: str, match: re.Match[str], limit: int) -> 
     issued_on = None
     date_match = _DATE_AFTER.match(folded[position:limit])
     if date_match:
+        # "ngày 26/12/2025" or "ngày 08 tháng 01 năm 2026": the date follows "ngày" directly.
         mentions = find_date_mentions(text[position + date_match.end() : limit])
         first = mentions[0] if mentions else None
-        if first is not None and first.span[0] == 0:
+        if first is not None and first.span[0] <= len("ngày "):
             if first.value is not None:
                 issued_on = first.value
             elif first.problem is not None:

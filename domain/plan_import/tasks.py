@@ -62,7 +62,9 @@ def make_task(context: TaskContext, fields: TaskFields) -> tuple[ParsedTask, lis
     warnings: list[ImportWarning] = []
     title = clean_line(fields.title).rstrip(";,")
     time_raw = clean_line(fields.time)
-    schedule = normalize_schedule(time_raw, plan_year=context.plan_year, period_end_year=context.period_end_year)
+    schedule = normalize_schedule(
+        time_raw, plan_year=context.plan_year, period_end_year=context.period_end_year
+    )
     if time_raw and schedule.kind == "unknown":
         warnings.append(ImportWarning(where, f"Thời gian “{time_raw}”: {schedule.reason}"))
     lead = units(fields.lead)

@@ -28,62 +28,31 @@ The "Ghi chú" column cannot be told from a time phrase written over several lin
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
+from domain.plan_import.cell_roles import PRODUCT, Bigrams, tail_cuts
 from domain.plan_import.columns import columns_in_text
 from domain.plan_import.layout import clean_line, join_text
 from domain.plan_import.result import ImportWarning
+from domain.plan_import.table_rows import TableRows, TreeRow
 from domain.vntext import fold, roman_to_int
 
-__all__ = ["TableRows", "TreeRow", "read_cell_stream"]
+__all__ = ["read_cell_stream"]
 
 
-@dataclass
-class TreeRow:
-    """One table row by column name; ``None`` = merged with the cell above, ``heading`` = area row."""
-
-    cells: dict[str, str | None]
-    heading: str | None = None
-    segment_start: bool = False
-
-
-@dataclass
-class TableRows:
-    """The rows of one task table and the columns its header names."""
-
-    columns: list[str]
-    rows: list[TreeRow] = field(default_factory=list)
-    warnings: list[ImportWarning] = field(default_factory=list)
-
-
-_HEADER_WORDS = frozenset(
-    "tt stt so thu tu muc tieu nhiem vu hoat dong ket qua san pham don vi chu tri phoi hop thoi gian thuc "
-    "hien han ghi chu noi dung cong viec co quan du kien linh vuc nguoi chiu trach nhiem tham quyen".split()
+# The words column headings are made of; a line of nothing else is (part of) the header row.
+_HEADING_VOCABULARY = (
+    "TT STT số thứ tự mục tiêu nhiệm vụ hoạt động kết quả sản phẩm đơn vị cơ quan chủ trì phối hợp thời gian "
+    "thực hiện thời hạn ghi chú nội dung công việc dự kiến lĩnh vực người chịu trách nhiệm thẩm quyền"
 )
-_MARKER = re.compile(r"^(?P<kind>Mục tiêu|Nhiệm vụ|Hoạt động)\s*(?P<number>\d{1,3})\b\s*[:.\-–]?\s*(?P<rest>.*)$", re.I)
+_HEADER_WORDS = frozenset(fold(_HEADING_VOCABULARY).split())
+_MARKER = re.compile(
+    r"^(?P<kind>Mục tiêu|Nhiệm vụ|Hoạt động)\s*(?P<number>\d{1,3})\b\s*[:.\-–]?\s*(?P<rest>.*)$", re.I
+)
 _INLINE_MARKER = re.compile(r"(?<=\S)\s+(?=(?:Mục tiêu|Nhiệm vụ|Hoạt động)\s+\d{1,3}\b)")
 _AREA = re.compile(r"^(?P<roman>[IVXL]{1,5})\s*[.\-–)]?\s+(?P<title>\S.*)$")
 _KINDS = {"muc tieu": "objective", "nhiem vu": "task", "hoat dong": "activity"}
 _MARKED = ("objective", "task", "activity")
-_UNIT = re.compile(
-    r"^(?:van phong|cac (?:phong|ban|don vi|bo phan|co quan|so|to chuc)|bo phan|phong\b|ban\b(?! hanh)|"
-    r"so\b|ubnd|uy ban|trung tam|chi cuc|thanh tra|to\b|doan\b|cong an|lanh dao|giam doc|van thu|"
-    r"cong chuc|hoi dong)"
-)
-_SCOPE_ONLY = re.compile(r"^(?:so|xa|tinh|phuong|thanh pho|huyen)\W*$")
-_TIME = re.compile(
-    r"^(?:trong (?:nam|thang|quy|ky|giai doan)|theo (?:thoi gian|ke hoach|yeu cau|tien do|quy dinh|van ban|lich)|"
-    r"quy\b|sau khi|sau\b|ca nam|ca giai doan|hang (?:thang|quy|nam|tuan)|hang nam|thuong xuyen|dinh ky|"
-    r"nam \d{4}|thang \d|truoc ngay|truoc \d|tu ngay|tu thang|cuoi nam|dau nam|6 thang|khi co|ngay \d|"
-    r"\d{1,2}/\d{4}|lien tuc|kip thoi)"
-)
-_PRODUCT = re.compile(
-    r"^(?:bao cao|ke hoach|van ban|to trinh|quyet dinh|cac quyet dinh|ty le|tin\b|de an|thong ke|bien ban|"
-    r"cong van|danh sach|danh muc|phuong an|du thao|thong bao|huong dan|chuong trinh|giay|san pham|ket qua|"
-    r"co so du lieu|csdl|he thong|so lieu|phan mem|chuyen muc|bai viet|infographic|video|nghi quyet|"
-    r"quy che|quy trinh|\d+\s*%)"
-)
 _SUPPORTED_TAIL = ("deliverable", "lead", "cooperating", "time", "note")
 
 
@@ -114,38 +83,17 @@ def _fragments(line: str) -> list[str]:
     result: list[str] = []
     for piece in pieces:
         match = re.match(r"^(?P<head>.+?)\s+(?P<unit>Văn phòng|Bộ phận|Phòng)$", piece.strip())
-        if match and _PRODUCT.match(fold(match["head"])):
+        if match and PRODUCT.match(fold(match["head"])):
             result.extend((match["head"], match["unit"]))
         else:
             result.append(piece.strip())
     return [clean_line(piece) for piece in result if clean_line(piece)]
 
 
-class _Bigrams:
-    """How often two words follow each other in the document, for re-attaching spilled text."""
-
-    def __init__(self, corpus: list[str]) -> None:
-        self.counts: Counter[tuple[str, str]] = Counter()
-        for line in corpus:
-            tokens = self.tokens(line)
-            self.counts.update(zip(tokens, tokens[1:]))
-
-    @staticmethod
-    def tokens(text: str) -> list[str]:
-        # Lower case with diacritics: folding would make "Sở" and "số" one word.
-        found = re.findall(r"\d[\w/.,\-]*|%|[^\W\d_]+", text.lower())
-        return ["<n>" if token[0].isdigit() else token for token in found]
-
-    def score(self, left: list[str], right: str) -> int:
-        left_tokens = self.tokens(" ".join(left)) if left else []
-        right_tokens = self.tokens(right)
-        if not left_tokens or not right_tokens:
-            return 0
-        return self.counts[(left_tokens[-1], right_tokens[0])]
-
-
 @dataclass
 class _Row:
+    """A row being read: its TT, the fragments of each marked cell, text cut off by a page break."""
+
     number: str | None
     after_break: bool
     follows_merged: bool
@@ -166,7 +114,9 @@ def read_cell_stream(lines: list[str], corpus: list[str]) -> TableRows | None:
     if start is None:
         return None
     end = start + 1
-    while end < len(lines) and (not lines[end].strip() or (_header_like(lines[end]) and not _row_start(lines[end]))):
+    while end < len(lines) and (
+        not lines[end].strip() or (_header_like(lines[end]) and not _row_start(lines[end]))
+    ):
         end += 1
     header_text = " ".join(line.strip() for line in lines[start:end])
     columns = columns_in_text(header_text)
@@ -185,7 +135,7 @@ def read_cell_stream(lines: list[str], corpus: list[str]) -> TableRows | None:
         )
         tail = []
     header_start = _words(lines[start])
-    parser = _StreamParser(table, tail, _Bigrams(corpus + lines))
+    parser = _StreamParser(table, tail, Bigrams(corpus + lines))
     index = end
     while index < len(lines):
         line = lines[index].strip()
@@ -217,7 +167,9 @@ def read_cell_stream(lines: list[str], corpus: list[str]) -> TableRows | None:
 
 
 class _StreamParser:
-    def __init__(self, table: TableRows, tail: list[str], bigrams: _Bigrams) -> None:
+    """Builds rows from the classified fragments of the text, then splits and re-attaches cell text."""
+
+    def __init__(self, table: TableRows, tail: list[str], bigrams: Bigrams) -> None:
         self.table = table
         self.tail = tail
         self.bigrams = bigrams
@@ -249,11 +201,14 @@ class _StreamParser:
         if match:
             column = _KINDS[fold(match["kind"])]
             row = self.current
-            if row is None or column in row.cells or any(
-                c in row.cells for c in _MARKED[_MARKED.index(column) + 1 :]
+            if (
+                row is None
+                or column in row.cells
+                or any(c in row.cells for c in _MARKED[_MARKED.index(column) + 1 :])
             ):
                 row = self._new_row()
-            row.cells[column] = [match["rest"]] if match["rest"] else []
+            # The marker stays in the cell, as in a Word table: the tree builder reads its number.
+            row.cells[column] = [text]
             row.last = column
             return
         row = self.current
@@ -297,7 +252,9 @@ class _StreamParser:
         if len(fragments) < 2:
             return
         keep, spill = fragments[:1], fragments[1:]
-        targets = [keep] + [open_columns[c] for c in (*_MARKED, *_SUPPORTED_TAIL) if c in open_columns and c != "objective"]
+        targets = [keep] + [
+            open_columns[c] for c in (*_MARKED, *_SUPPORTED_TAIL) if c in open_columns and c != "objective"
+        ]
         columns[first] = keep
         self._assign(spill, targets)
 
@@ -320,11 +277,11 @@ class _StreamParser:
         if row.last is None or not row.owns_work or not self.tail:
             return columns
         fragments = columns[row.last]
-        cut = _tail_cuts(fragments, self.tail)
+        cut = tail_cuts(fragments, self.tail)
         if cut is None:
             return columns
         columns[row.last] = fragments[: cut[0][1]] if cut else fragments
-        for (name, begin), following in zip(cut, [*cut[1:], ("", len(fragments))]):
+        for (name, begin), following in zip(cut, [*cut[1:], ("", len(fragments))], strict=True):
             columns[name] = fragments[begin : following[1]]
         return columns
 
@@ -347,58 +304,3 @@ def _text(fragments: list[str]) -> str:
     for fragment in fragments:
         joined = join_text(joined, fragment)
     return joined.strip(" ,;")
-
-
-def _starts_cell(fragment: str) -> bool:
-    return fragment[:1].isupper() or fragment[:1].isdigit()
-
-
-def _tail_cuts(fragments: list[str], tail: list[str]) -> list[tuple[str, int]] | None:
-    """Where the deliverable, lead, co-operating and time cells start in the text after the last marker."""
-    folded = [fold(f) for f in fragments]
-    units = [
-        i
-        for i in range(1, len(fragments))
-        if _starts_cell(fragments[i]) and _UNIT.match(folded[i]) and not _SCOPE_ONLY.match(folded[i])
-    ]
-    if not units or "lead" not in tail:
-        return None
-    times = [
-        i
-        for i in range(1, len(fragments))
-        if _starts_cell(fragments[i]) and _TIME.match(" ".join(folded[i : i + 3])) and i > units[0]
-    ]
-    time_at = times[0] if times and "time" in tail else None
-    before = [u for u in units if time_at is None or u < time_at]
-    cooperating_at: int | None = None
-    if "cooperating" in tail and len(before) >= 2:
-        cooperating_at, lead_at = before[-1], before[-2]
-    else:
-        lead_at = before[-1]
-    while lead_at - 1 >= 1 and fragments[lead_at - 1].rstrip().endswith(";"):
-        earlier = [u for u in before if u < lead_at]
-        if not earlier:
-            break
-        lead_at = earlier[-1]
-    cuts: list[tuple[str, int]] = []
-    if "deliverable" in tail:
-        products = [
-            i
-            for i in range(1, lead_at)
-            if _PRODUCT.match(folded[i])
-            and (fragments[i][:1].isupper() or fragments[i - 1].rstrip().endswith((".", ";", ":", ")")))
-        ]
-        if products:
-            deliverable_at = products[-1]
-            while deliverable_at - 1 >= 1 and fragments[deliverable_at - 1].rstrip().endswith((",", ";")):
-                earlier = [p for p in products if p < deliverable_at]
-                if not earlier:
-                    break
-                deliverable_at = earlier[-1]
-            cuts.append(("deliverable", deliverable_at))
-    cuts.append(("lead", lead_at))
-    if cooperating_at is not None:
-        cuts.append(("cooperating", cooperating_at))
-    if time_at is not None:
-        cuts.append(("time", time_at))
-    return cuts
