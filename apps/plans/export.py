@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from domain.documents.plan_docx import PlanDocObjective, PlanDocTask, PlanDocument, plan_to_docx
-
 from apps.plans.models import Plan
+from domain.documents.plan_docx import PlanDocObjective, PlanDocTask, PlanDocument, plan_to_docx
 
 
 def plan_document(*, plan: Plan) -> PlanDocument:
