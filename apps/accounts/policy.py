@@ -196,3 +196,67 @@ def can_manage_plans(user: Any, obj: Any) -> bool:
 rules.add_perm("plans.import_plan", can_manage_plans)
 rules.add_perm("plans.change_plan", can_manage_plans)
 rules.add_perm("tasks.change_task", can_manage_plans)
+
+
+def _person_unit_ids(user: Any) -> set[int]:
+    units = set(user.roles.exclude(unit__isnull=True).values_list("unit_id", flat=True))
+    person = getattr(user, "person", None)
+    if person is not None and person.unit_id:
+        units.add(person.unit_id)
+    return units
+
+
+@rules.predicate
+def can_report_progress(user: Any, task: Any) -> bool:
+    """The task's lead and cooperating units report; the agency's focal point, leader, administrator too."""
+    if can_manage_plans(user, task):
+        return True
+    scope = scope_for(user)
+    if not scope.direct_roles(task.agency_id) & {Role.UNIT_HEAD, Role.STAFF}:
+        return False
+    mine = _person_unit_ids(user)
+    task_units = {u.pk for u in task.lead_units.all()} | {u.pk for u in task.cooperating_units.all()}
+    return bool(mine & task_units)
+
+
+@rules.predicate
+def can_accept_result(user: Any, task: Any) -> bool:
+    """The task's authority (thẩm quyền) accepts; without one named, the agency's leader does."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if task.authority_id is not None:
+        person = getattr(user, "person", None)
+        return person is not None and person.pk == task.authority_id
+    return Role.LEADER in scope_for(user).direct_roles(task.agency_id)
+
+
+rules.add_perm("tasks.report_progress", can_report_progress)
+rules.add_perm("tasks.accept_result", can_accept_result)
+rules.add_perm("tasks.record_trigger", can_manage_plans)
+
+
+@rules.predicate
+def can_key_in_responses(user: Any, obj: Any) -> bool:
+    """Paper and phone survey forms of an agency: its administrator, or anyone working in it (not a viewer)."""
+    scope = scope_for(user)
+    agency_id = _agency_id(obj)
+    return (
+        scope.is_superuser
+        or Role.ADMINISTRATOR in scope.roles_over(agency_id)
+        or bool(scope.direct_roles(agency_id) & {Role.FOCAL_POINT, Role.LEADER, Role.UNIT_HEAD, Role.STAFF})
+    )
+
+
+@rules.predicate
+def can_manage_questionnaire(user: Any, obj: Any) -> bool:
+    """A template (no agency) is the province IT's; an agency's own questionnaire is managed like its plans."""
+    if getattr(obj, "agency_id", 0) is None:
+        return bool(scope_for(user).is_superuser)
+    return bool(can_manage_plans(user, obj))
+
+
+rules.add_perm("surveys.view_campaign", can_read)
+rules.add_perm("surveys.manage_campaign", can_manage_plans)
+rules.add_perm("surveys.enter_response", can_key_in_responses)
+rules.add_perm("surveys.manage_questionnaire", can_manage_questionnaire)
+rules.add_perm("surveys.copy_questionnaire", can_manage_plans)

@@ -7,6 +7,7 @@ usernames), so it is safe to repeat.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -245,13 +246,14 @@ def build_demo() -> list[AccountSpec]:
     return list(ACCOUNTS)
 
 
-# seed file → agency code: the five 2026 plans the product was designed from.
-SEED_PLANS: tuple[tuple[str, str], ...] = (
-    ("003_60869de41967d346.txt", "LCU-SXD"),
-    ("000_02cd82ab64be2b97.txt", "DLK-SXD"),
-    ("001_1cb47749ca1e7ac4.txt", "DLK-SXD"),
-    ("002_ec602bd9966572ab.txt", "DLK-SXD"),
-    ("004_56ba75e3a28b807e.txt", "TP-DAISON"),
+# seed file → agency code and an issue date. The seeds leave the day blank ("ngày   tháng 6 năm 2026"), so
+# the demo assumes one after the documents they cite; a real import leaves it for the focal point to fill.
+SEED_PLANS: tuple[tuple[str, str, date], ...] = (
+    ("003_60869de41967d346.txt", "LCU-SXD", date(2025, 12, 15)),
+    ("000_02cd82ab64be2b97.txt", "DLK-SXD", date(2026, 1, 20)),
+    ("001_1cb47749ca1e7ac4.txt", "DLK-SXD", date(2026, 6, 25)),
+    ("002_ec602bd9966572ab.txt", "DLK-SXD", date(2026, 5, 6)),
+    ("004_56ba75e3a28b807e.txt", "TP-DAISON", date(2026, 6, 15)),
 )
 
 
@@ -259,10 +261,11 @@ def import_demo_plans(seeds_dir: Path) -> list[str]:
     """Import the seed plans into their agencies; a plan already there (same title) is left alone."""
     from apps.plans.importer import parse_document
     from apps.plans.models import Plan
-    from apps.plans.services import plan_save_from_parse
+    from apps.plans.services import plan_save_from_parse, plan_update
+    from apps.tasks.services import occurrences_sync_for_plan
 
     lines = []
-    for filename, agency_code in SEED_PLANS:
+    for filename, agency_code, issued_on in SEED_PLANS:
         path = seeds_dir / filename
         if not path.is_file():
             lines.append(f"Bỏ qua {filename}: không tìm thấy tệp trong {seeds_dir}.")
@@ -274,5 +277,60 @@ def import_demo_plans(seeds_dir: Path) -> list[str]:
             lines.append(f"Đã có: {result.plan.title}")
             continue
         plan = plan_save_from_parse(agency=agency, result=result, original=data, original_name=filename)
+        if plan.issued_on is None:
+            plan = plan_update(plan=plan, issued_on=issued_on)
+            occurrences_sync_for_plan(plan=plan)
         lines.append(f"Đã nhập {plan.tasks.count()} nhiệm vụ — {agency.name}: {plan.title[:90]}")
     return lines
+
+
+def demo_progress(*, today: Any = None) -> int:
+    """Give the demo a history: most past occurrences done on time, some late, some still open.
+
+    Demo data only: dates are written directly so the dashboard shows a year, not just today.
+    """
+    import random
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.tasks.models import Occurrence, ProgressUpdate
+
+    day = today or timezone.localdate()
+    rng = random.Random(2026)
+    leader = User.objects.filter(username="lanhdao").first()
+    changed = []
+    updates = []
+    for occurrence in Occurrence.objects.filter(
+        not_applicable=False, due_on__lt=day, accepted_on__isnull=True
+    ):
+        roll = rng.random()
+        if roll < 0.7:
+            done = occurrence.due_on - timedelta(days=rng.randint(0, 10))
+        elif roll < 0.85:
+            done = occurrence.due_on + timedelta(days=rng.randint(1, 20))
+            if done >= day:
+                continue
+        else:
+            continue
+        occurrence.percent = 100
+        occurrence.completed_on = done
+        occurrence.submitted_at = timezone.make_aware(datetime.combine(done, time(8, 0)))
+        occurrence.accepted_on = min(done + timedelta(days=2), day)
+        occurrence.accepted_by = leader
+        changed.append(occurrence)
+        updates.append(
+            ProgressUpdate(
+                occurrence=occurrence,
+                author=leader,
+                percent=100,
+                is_completion=True,
+                completed_on=done,
+                note="Đã hoàn thành (dữ liệu mẫu).",
+            )
+        )
+    Occurrence.objects.bulk_update(
+        changed, ["percent", "completed_on", "submitted_at", "accepted_on", "accepted_by"], batch_size=500
+    )
+    ProgressUpdate.objects.bulk_create(updates, batch_size=500)
+    return len(changed)

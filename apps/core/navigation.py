@@ -30,6 +30,27 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("home", _("Tổng quan"), "core:home", True, _("Tình hình CCHC của cơ quan.")),
     Section(
+        "my_work",
+        _("Việc của tôi"),
+        "tasks:my_work",
+        True,
+        _("Các kỳ nhiệm vụ của bạn, việc gấp nhất ở trên."),
+    ),
+    Section(
+        "dashboard",
+        _("Bảng điều hành"),
+        "tasks:dashboard",
+        True,
+        _("Tiến độ theo lĩnh vực, đơn vị; việc quá hạn; xu hướng hoàn thành đúng hạn."),
+    ),
+    Section(
+        "province",
+        _("Toàn tỉnh"),
+        "tasks:province_view",
+        True,
+        _("Xếp hạng các cơ quan theo tỷ lệ hoàn thành đúng hạn."),
+    ),
+    Section(
         "organizations",
         _("Cơ quan, đơn vị"),
         "organizations:agency_tree",

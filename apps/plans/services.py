@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from apps.organizations.models import Agency, Unit
-from apps.tasks.services import task_sync_from_import
+from apps.tasks.services import occurrences_sync_for_plan, task_sync_from_import
 from domain.plan_import import DocRef, PlanParseResult, to_json_dict
 
 from .choices import ImportStatus, PlanStatus, PlanType, ReferenceRelation
@@ -242,6 +242,7 @@ def plan_save_from_parse(
         units=units,
         lead_overrides=lead_overrides or {},
     )
+    occurrences_sync_for_plan(plan=plan)
     version = PlanVersion(
         plan=plan,
         number=plan.version,

@@ -11,3 +11,6 @@ class TasksConfig(AppConfig):
         from . import models
 
         register_audited(models.Task, exclude_fields=("search_text",))
+        register_audited(
+            models.Occurrence, models.TaskTrigger, models.ProgressUpdate, models.AcceptanceDecision
+        )

@@ -54,3 +54,60 @@ class TaskEditForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["authority"]).queryset = people
         implements = cast(TaskChoiceField, self.fields["implements"])
         implements.queryset = Task.objects.filter(pk__in=[t.pk for t in implementable]).select_related("plan")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class ProgressForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    percent = forms.IntegerField(
+        label="Tiến độ (%)",
+        min_value=0,
+        max_value=100,
+        error_messages={"max_value": "Tiến độ không quá 100%.", "min_value": "Tiến độ không nhỏ hơn 0%."},
+    )
+    note = forms.CharField(
+        label="Nội dung đã làm", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
+    )
+    reason = forms.CharField(label="Lý do (khi điều chỉnh giảm tiến độ)", required=False, max_length=1000)
+    links = forms.CharField(
+        label="Đường dẫn minh chứng (mỗi dòng một đường dẫn)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 1}),
+        max_length=4000,
+    )
+    evidence = MultipleFileField(label="Tệp minh chứng (PDF, Word, Excel, ảnh)", required=False)
+    complete = forms.BooleanField(
+        label="Báo cáo hoàn thành (gửi người có thẩm quyền nghiệm thu)", required=False
+    )
+    completed_on = forms.DateField(label="Ngày hoàn thành (dd/mm/yyyy)", required=False)
+
+
+class DecisionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(choices=[("accept", "Nghiệm thu"), ("return", "Trả lại")])
+    reason = forms.CharField(label="Lý do trả lại", required=False, max_length=2000)
+
+
+class TriggerForm(forms.Form):
+    document = forms.CharField(
+        label="Văn bản, sự kiện (ví dụ: Công văn số 12/SNV-CCHC ngày 05/3/2026)", max_length=255
+    )
+    occurred_on = forms.DateField(label="Ngày (dd/mm/yyyy)")
+    working_days = forms.IntegerField(
+        label="Số ngày làm việc để hoàn thành", min_value=1, max_value=365, required=False
+    )

@@ -112,3 +112,143 @@ class Task(AuditedModel):
 
     def audit_agency_id(self) -> int | None:
         return self.agency_id
+
+
+class Occurrence(AuditedModel):
+    """One dated instance of a task: the only one for a dated task, one per period for a recurring one."""
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="occurrences"
+    )
+    seq = models.PositiveSmallIntegerField(_("kỳ thứ"))
+    label = models.CharField(_("kỳ"), max_length=64, blank=True)
+    start_on = models.DateField(_("bắt đầu"), null=True, blank=True)
+    due_on = models.DateField(_("hạn"))
+    not_applicable = models.BooleanField(
+        _("không áp dụng"), default=False, help_text=_("Kỳ đã kết thúc trước khi kế hoạch ban hành.")
+    )
+    percent = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    submitted_at = models.DateTimeField(_("báo cáo hoàn thành lúc"), null=True, blank=True)
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    accepted_on = models.DateField(_("ngày nghiệm thu"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("người nghiệm thu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("kỳ thực hiện")
+        verbose_name_plural = _("kỳ thực hiện")
+        ordering = ["task", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "seq"], name="occurrence_seq_unique"),
+            models.CheckConstraint(condition=models.Q(percent__lte=100), name="occurrence_percent_max_100"),
+        ]
+        indexes = [models.Index(fields=["due_on"], name="occurrence_due")]
+
+    def __str__(self) -> str:
+        return f"{self.task.ref} · {self.label or self.due_on.strftime('%d/%m/%Y')}"
+
+    def audit_agency_id(self) -> int | None:
+        return self.task.agency_id
+
+
+class TaskTrigger(AuditedModel):
+    """The event a triggered task waits for ("Sau khi có văn bản hướng dẫn"), once it has happened."""
+
+    task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="trigger_event")
+    document = models.CharField(_("văn bản, sự kiện"), max_length=255)
+    occurred_on = models.DateField(_("ngày"))
+    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc để hoàn thành"), default=20)
+    recorded_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sự kiện khởi động")
+        verbose_name_plural = _("sự kiện khởi động")
+
+    def __str__(self) -> str:
+        return f"{self.document} ({self.occurred_on:%d/%m/%Y})"
+
+    def audit_agency_id(self) -> int | None:
+        return self.task.agency_id
+
+
+class ProgressUpdate(AuditedModel):
+    """A progress report on an occurrence by the lead unit or a cooperating unit's contribution."""
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="updates")
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.SET_NULL)
+    author = models.ForeignKey(
+        "accounts.User", verbose_name=_("người báo cáo"), null=True, on_delete=models.SET_NULL
+    )
+    percent = models.PositiveSmallIntegerField(_("tiến độ (%)"))
+    note = models.TextField(_("nội dung"), blank=True)
+    reason = models.TextField(_("lý do điều chỉnh giảm"), blank=True)
+    links = models.JSONField(_("đường dẫn minh chứng"), default=list, blank=True)
+    is_completion = models.BooleanField(_("báo cáo hoàn thành"), default=False)
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = _("báo cáo tiến độ")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(percent__lte=100), name="progress_percent_max_100")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurrence} · {self.percent}%"
+
+    def audit_agency_id(self) -> int | None:
+        return self.occurrence.task.agency_id
+
+
+class Evidence(models.Model):
+    """A file proving progress (minh chứng), stored through Django's storage API."""
+
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("tệp"), upload_to="evidence/%Y/%m/")
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    size = models.PositiveBigIntegerField(_("dung lượng"))
+    content_type = models.CharField(_("loại tệp"), max_length=100)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("minh chứng")
+        verbose_name_plural = _("minh chứng")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class AcceptanceDecision(AuditedModel):
+    """The authority's decision on a submitted result: accepted, or returned with a reason."""
+
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+    DECISIONS = [(ACCEPTED, _("Nghiệm thu")), (RETURNED, _("Trả lại"))]
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="decisions")
+    decision = models.CharField(_("quyết định"), max_length=16, choices=DECISIONS)
+    reason = models.TextField(_("lý do"), blank=True)
+    decided_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL)
+    decided_on = models.DateField(_("ngày"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nghiệm thu")
+        verbose_name_plural = _("nghiệm thu")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} · {self.occurrence}"
+
+    def audit_agency_id(self) -> int | None:
+        return self.occurrence.task.agency_id

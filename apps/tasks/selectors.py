@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -96,3 +97,91 @@ def implementable_tasks_for(*, user: Any, task: Task) -> list[Task]:
         return len(words & other_words) / (len(words | other_words) or 1)
 
     return sorted(candidates, key=similarity, reverse=True)
+
+
+def occurrence_status(occurrence: Any, on: date | None = None) -> str:
+    """Status of one occurrence from its dates; done on time or late is judged by the completion date."""
+    if occurrence.not_applicable:
+        return NOT_APPLICABLE
+    accepted = occurrence.accepted_on
+    done_on = (occurrence.completed_on or accepted) if accepted else None
+    return task_status.status_from_dates(
+        start=occurrence.start_on,
+        due=occurrence.due_on,
+        today=on or today(),
+        accepted_on=done_on,
+        submitted=occurrence.submitted_at is not None,
+        soon_days=settings.CCHC_DUE_SOON_DAYS,
+    )
+
+
+NOT_APPLICABLE = "not_applicable"
+STATUS_LABELS = {**task_status.STATUS_LABELS, NOT_APPLICABLE: "Không áp dụng"}
+URGENCY = {
+    task_status.OVERDUE: 0,
+    task_status.DUE_SOON: 1,
+    task_status.AWAITING_ACCEPTANCE: 2,
+    task_status.IN_PROGRESS: 3,
+    task_status.NOT_STARTED: 4,
+    task_status.UNDATED: 5,
+}
+
+
+def occurrence_list_for_user(*, user: Any) -> QuerySet[Any]:
+    from .models import Occurrence
+
+    queryset = Occurrence.objects.select_related("task", "task__plan", "task__agency")
+    ids = scope_for(user).readable_ids
+    return queryset if ids is None else queryset.filter(task__agency_id__in=ids)
+
+
+def occurrence_get_for_user(*, user: Any, pk: int) -> Any:
+    occurrence = occurrence_list_for_user(user=user).filter(pk=pk).first()
+    if occurrence is None:
+        raise Http404("Không tìm thấy kỳ thực hiện.")
+    return occurrence
+
+
+def my_unit_ids(user: Any) -> set[int]:
+    units = set(user.roles.exclude(unit__isnull=True).values_list("unit_id", flat=True))
+    person = getattr(user, "person", None)
+    if person is not None and person.unit_id:
+        units.add(person.unit_id)
+    return units
+
+
+@dataclass
+class MyRow:
+    occurrence: Any
+    status: str
+    label: str
+    role: str  # "lead" | "cooperating" | "accountable"
+
+
+def my_work_for_user(*, user: Any, on: date | None = None) -> list[MyRow]:
+    """What the user (and their unit) must do: open occurrences, most urgent first."""
+    units = my_unit_ids(user)
+    person_id = getattr(getattr(user, "person", None), "pk", None)
+    lead = Q(task__lead_units__in=units)
+    cooperating = Q(task__cooperating_units__in=units)
+    mine = Q(task__accountable_id=person_id) if person_id else Q(pk__in=[])
+    candidates = (
+        occurrence_list_for_user(user=user)
+        .filter(lead | cooperating | mine, accepted_on__isnull=True, not_applicable=False)
+        .prefetch_related("task__lead_units")
+        .distinct()
+    )
+    rows = []
+    day = on or today()
+    for occurrence in candidates:
+        task_lead = {unit.pk for unit in occurrence.task.lead_units.all()}
+        if person_id and occurrence.task.accountable_id == person_id:
+            role = "accountable"
+        elif task_lead & units:
+            role = "lead"
+        else:
+            role = "cooperating"
+        status = occurrence_status(occurrence, day)
+        rows.append(MyRow(occurrence, status, STATUS_LABELS[status], role))
+    rows.sort(key=lambda row: (URGENCY.get(row.status, 9), row.occurrence.due_on, row.occurrence.task.ref))
+    return rows

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from apps.accounts.choices import Role
-from apps.core.demo import AGENCIES, DEMO_PASSWORD, build_demo, import_demo_plans
+from apps.core.demo import AGENCIES, DEMO_PASSWORD, build_demo, demo_progress, import_demo_plans
 
 
 class Command(BaseCommand):
@@ -19,8 +19,11 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         accounts = build_demo()
         names = {spec.code: spec.name for spec in AGENCIES}
-        for line in import_demo_plans(settings.CCHC_SEEDS_DIR):
+        lines = import_demo_plans(settings.CCHC_SEEDS_DIR)
+        for line in lines:
             self.stdout.write(line)
+        if any(line.startswith("Đã nhập") for line in lines):
+            self.stdout.write(f"Đã tạo lịch sử tiến độ mẫu cho {demo_progress()} kỳ nhiệm vụ.")
         self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu."))
         self.stdout.write(f"Tài khoản thử (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in accounts:

@@ -16,11 +16,11 @@ from apps.organizations.selectors import agency_list_for_user
 from apps.plans.selectors import plan_list_for_user
 from domain.task_status import STATUS_LABELS
 
-from . import selectors, services
-from .choices import SIX_CLEAR_LABELS
-from .export import tasks_to_xlsx
-from .filters import TaskFilter
-from .forms import TaskEditForm
+from .. import selectors, services
+from ..choices import SIX_CLEAR_LABELS
+from ..export import tasks_to_xlsx
+from ..filters import TaskFilter
+from ..forms import DecisionForm, ProgressForm, TaskEditForm, TriggerForm
 
 
 def _filtered(request: HttpRequest) -> TaskFilter:
@@ -59,9 +59,28 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         (label, task.six_clear.get(rule, False), task.six_clear_reasons.get(rule, ""))
         for rule, label in SIX_CLEAR_LABELS.items()
     ]
+    occurrences = list(
+        task.occurrences.prefetch_related(
+            "updates__evidence", "updates__author", "updates__unit", "decisions"
+        )
+    )
+    for occurrence in occurrences:
+        occurrence.status = selectors.occurrence_status(occurrence)  # type: ignore[attr-defined]
+        occurrence.status_label = selectors.STATUS_LABELS[occurrence.status]  # type: ignore[attr-defined]
+        occurrence.form = ProgressForm(  # type: ignore[attr-defined]
+            initial={"version": occurrence.version, "percent": occurrence.percent},
+            auto_id=f"id_o{occurrence.pk}_%s",
+        )
     context = {
         "task": task,
         "checklist": checklist,
+        "occurrences": occurrences,
+        "can_report": request.user.has_perm("tasks.report_progress", task),
+        "can_accept": request.user.has_perm("tasks.accept_result", task),
+        "can_trigger": task.schedule_kind == "trigger"
+        and request.user.has_perm("tasks.record_trigger", task),
+        "trigger_form": TriggerForm(),
+        "decision_form": DecisionForm,
         "status": STATUS_LABELS[selectors.task_status_of(task)],
         "children": selectors.task_list_for_user(user=request.user).filter(parent=task),
         "implemented_by": selectors.task_list_for_user(user=request.user).filter(implements=task),

@@ -12,7 +12,7 @@ from domain.schedule import Schedule, normalize_schedule
 from domain.six_clear import SixClearInput, check_six_clear
 from domain.vntext import fold
 
-from .models import Task
+from ..models import Task
 
 if TYPE_CHECKING:
     from apps.plans.importer import TaskPreview

@@ -1,0 +1,156 @@
+"""Progress updates with evidence, and the authority's acceptance: the only way a result counts as done."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from domain.evidence import check_evidence
+
+from ..models import AcceptanceDecision, Evidence, Occurrence, ProgressUpdate
+
+
+def _locked(occurrence: Occurrence, expected_version: int | None) -> Occurrence:
+    locked = Occurrence.objects.select_for_update().select_related("task").get(pk=occurrence.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ValidationError(
+            "Kỳ này vừa được người khác cập nhật (tiến độ hiện tại "
+            f"{locked.percent}%). Hãy xem thay đổi của họ rồi báo cáo lại."
+        )
+    return locked
+
+
+@transaction.atomic
+def progress_submit(
+    *,
+    occurrence: Occurrence,
+    user: Any,
+    percent: int,
+    note: str = "",
+    reason: str = "",
+    links: list[str] | None = None,
+    files: list[tuple[str, bytes]] | None = None,
+    complete: bool = False,
+    completed_on: date | None = None,
+    unit: Any = None,
+    expected_version: int | None = None,
+) -> ProgressUpdate:
+    """Record progress on one occurrence; refuse bad input with a Vietnamese message and save nothing."""
+    if not user.has_perm("tasks.report_progress", occurrence.task):
+        raise PermissionDenied("Bạn không thuộc đơn vị chủ trì hoặc phối hợp của nhiệm vụ này.")
+    locked = _locked(occurrence, expected_version)
+    errors: dict[str, str] = {}
+    today = timezone.localdate()
+    if locked.not_applicable:
+        raise ValidationError("Kỳ này không áp dụng (đã kết thúc trước khi kế hoạch ban hành).")
+    if locked.accepted_on is not None:
+        raise ValidationError("Kết quả kỳ này đã được nghiệm thu; không thể báo cáo thêm.")
+    if not 0 <= percent <= 100:
+        errors["percent"] = "Tiến độ phải từ 0 đến 100%."
+    elif percent < locked.percent and not reason.strip():
+        errors["reason"] = f"Tiến độ thấp hơn lần trước ({locked.percent}%): hãy ghi lý do điều chỉnh giảm."
+    if complete:
+        completed_on = completed_on or today
+        if percent != 100:
+            errors["percent"] = "Báo cáo hoàn thành thì tiến độ phải là 100%."
+        if completed_on > today:
+            errors["completed_on"] = "Ngày hoàn thành không thể ở tương lai."
+    clean_links = [link.strip() for link in links or [] if link.strip()]
+    for link in clean_links:
+        if not link.startswith(("http://", "https://")):
+            errors["links"] = (
+                f"Đường dẫn “{link[:60]}” không hợp lệ (phải bắt đầu bằng http:// hoặc https://)."
+            )
+    checked = []
+    for name, data in files or []:
+        result = check_evidence(name, data, max_bytes=settings.CCHC_MAX_EVIDENCE_BYTES)
+        if not result.ok:
+            errors["files"] = result.reason
+            break
+        checked.append((name, data, result.content_type))
+    if errors:
+        raise ValidationError(errors)
+    update = ProgressUpdate.objects.create(
+        occurrence=locked,
+        unit=unit,
+        author=user,
+        percent=percent,
+        note=note.strip(),
+        reason=reason.strip(),
+        links=clean_links,
+        is_completion=complete,
+        completed_on=completed_on if complete else None,
+    )
+    for name, data, content_type in checked:
+        evidence = Evidence(
+            update=update,
+            original_name=name[:255],
+            size=len(data),
+            content_type=content_type,
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        evidence.file.save(name, ContentFile(data), save=False)
+        evidence.save()
+    locked.percent = percent
+    if complete:
+        locked.submitted_at = timezone.now()
+        locked.completed_on = completed_on
+    locked.version += 1
+    locked.save(update_fields=["percent", "submitted_at", "completed_on", "version"])
+    return update
+
+
+@transaction.atomic
+def occurrence_accept(
+    *, occurrence: Occurrence, user: Any, expected_version: int | None = None
+) -> Occurrence:
+    """The authority accepts the submitted result; it counts as done on the day it was completed."""
+    if not user.has_perm("tasks.accept_result", occurrence.task):
+        raise PermissionDenied("Chỉ người có thẩm quyền của nhiệm vụ mới được nghiệm thu.")
+    locked = _locked(occurrence, expected_version)
+    if locked.submitted_at is None:
+        raise ValidationError("Chưa có báo cáo hoàn thành để nghiệm thu.")
+    if locked.accepted_on is not None:
+        return locked
+    today = timezone.localdate()
+    locked.accepted_on = today
+    locked.accepted_by = user
+    locked.version += 1
+    locked.save(update_fields=["accepted_on", "accepted_by", "version"])
+    AcceptanceDecision.objects.create(
+        occurrence=locked, decision=AcceptanceDecision.ACCEPTED, decided_by=user, decided_on=today
+    )
+    return locked
+
+
+@transaction.atomic
+def occurrence_return(
+    *, occurrence: Occurrence, user: Any, reason: str, expected_version: int | None = None
+) -> Occurrence:
+    """The authority returns the result with a reason; the unit reports again."""
+    if not user.has_perm("tasks.accept_result", occurrence.task):
+        raise PermissionDenied("Chỉ người có thẩm quyền của nhiệm vụ mới được trả lại kết quả.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Hãy ghi lý do trả lại."})
+    locked = _locked(occurrence, expected_version)
+    if locked.submitted_at is None or locked.accepted_on is not None:
+        raise ValidationError("Chỉ trả lại được kết quả đang chờ nghiệm thu.")
+    locked.submitted_at = None
+    locked.completed_on = None
+    locked.version += 1
+    locked.save(update_fields=["submitted_at", "completed_on", "version"])
+    AcceptanceDecision.objects.create(
+        occurrence=locked,
+        decision=AcceptanceDecision.RETURNED,
+        reason=reason.strip(),
+        decided_by=user,
+        decided_on=timezone.localdate(),
+    )
+    return locked
