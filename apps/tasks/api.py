@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from apps.organizations.selectors import agency_list_for_user
 from apps.plans.selectors import plan_list_for_user
 
-from . import selectors
+from . import selectors, services
 from .filters import TaskFilter
 
 router = Router(tags=["Nhiệm vụ"])
@@ -74,3 +76,113 @@ def task_list(request: HttpRequest, filters: Query[TaskQuery]) -> object:
 @router.get("/tasks/{task_id}", response=TaskOut, summary="Một nhiệm vụ")
 def task_get(request: HttpRequest, task_id: int) -> object:
     return selectors.task_get_for_user(user=request.user, pk=task_id)
+
+
+class OccurrenceOut(Schema):
+    id: int
+    task_id: int
+    seq: int
+    label: str
+    start_on: date | None
+    due_on: date
+    not_applicable: bool
+    percent: int
+    status: str
+    completed_on: date | None
+    accepted_on: date | None
+    version: int
+
+    @staticmethod
+    def resolve_status(obj: object) -> str:
+        return selectors.occurrence_status(obj)
+
+
+class ProgressOut(Schema):
+    id: int
+    occurrence_id: int
+    percent: int
+    note: str
+    is_completion: bool
+    evidence: list[str]
+
+    @staticmethod
+    def resolve_evidence(obj: object) -> list[str]:
+        return [e.original_name for e in obj.evidence.all()]  # type: ignore[attr-defined]
+
+
+class DecisionIn(Schema):
+    decision: str
+    reason: str = ""
+    version: int | None = None
+
+
+class TriggerIn(Schema):
+    document: str
+    occurred_on: date
+    working_days: int | None = None
+
+
+@router.get(
+    "/tasks/{task_id}/occurrences", response=list[OccurrenceOut], summary="Các kỳ thực hiện của nhiệm vụ"
+)
+def occurrence_list(request: HttpRequest, task_id: int) -> object:
+    task = selectors.task_get_for_user(user=request.user, pk=task_id)
+    return task.occurrences.all()
+
+
+@router.post(
+    "/occurrences/{occurrence_id}/progress",
+    response={201: ProgressOut},
+    summary="Báo cáo tiến độ (kèm tệp minh chứng)",
+)
+def progress_create(
+    request: HttpRequest,
+    occurrence_id: int,
+    percent: Form[int],
+    note: Form[str] = "",
+    reason: Form[str] = "",
+    complete: Form[bool] = False,
+    completed_on: Form[date | None] = None,
+    version: Form[int | None] = None,
+    links: Form[str] = "",
+    files: list[UploadedFile] = File(default=None),  # noqa: B008
+) -> object:
+    occurrence = selectors.occurrence_get_for_user(user=request.user, pk=occurrence_id)
+    update = services.progress_submit(
+        occurrence=occurrence,
+        user=request.user,
+        percent=percent,
+        note=note,
+        reason=reason,
+        links=links.splitlines(),
+        files=[(f.name or "tep", f.read()) for f in files or []],
+        complete=complete,
+        completed_on=completed_on,
+        expected_version=version,
+    )
+    return Status(201, update)
+
+
+@router.post(
+    "/occurrences/{occurrence_id}/decision", response=OccurrenceOut, summary="Nghiệm thu hoặc trả lại"
+)
+def occurrence_decide(request: HttpRequest, occurrence_id: int, payload: DecisionIn) -> object:
+    occurrence = selectors.occurrence_get_for_user(user=request.user, pk=occurrence_id)
+    if payload.decision == "accept":
+        return services.occurrence_accept(
+            occurrence=occurrence, user=request.user, expected_version=payload.version
+        )
+    if payload.decision == "return":
+        return services.occurrence_return(
+            occurrence=occurrence, user=request.user, reason=payload.reason, expected_version=payload.version
+        )
+    raise ValidationError({"decision": "Quyết định phải là “accept” hoặc “return”."})
+
+
+@router.post("/tasks/{task_id}/trigger", response=list[OccurrenceOut], summary="Ghi nhận sự kiện khởi động")
+def trigger_create(request: HttpRequest, task_id: int, payload: TriggerIn) -> object:
+    task = selectors.task_get_for_user(user=request.user, pk=task_id)
+    if not request.user.has_perm("tasks.record_trigger", task):
+        raise PermissionDenied("Bạn không có quyền ghi nhận sự kiện khởi động.")
+    services.task_trigger_record(task=task, user=request.user, **payload.dict())
+    return task.occurrences.all()
