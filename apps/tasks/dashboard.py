@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pygal
+from django.db.models import Q
 from pygal.style import Style
 
 from apps.organizations.models import Agency
@@ -67,7 +68,8 @@ class Dashboard:
 
 
 def _count(bucket: Completion, row: Mapping[str, Any], on: date) -> None:
-    if row["not_applicable"] or row["due_on"] > on:
+    """Count what has fallen due, and what was finished early (done before its due date counts too)."""
+    if row["not_applicable"] or (row["due_on"] > on and row["accepted_on"] is None):
         return
     bucket.due += 1
     if row["accepted_on"] is None:
@@ -201,7 +203,9 @@ def province_ranking(*, agencies: Any, on: date | None = None) -> list[Completio
     buckets: dict[int, Completion] = {
         agency.pk: Completion(agency.name, key=agency.pk) for agency in agencies
     }
-    rows = Occurrence.objects.filter(task__agency_id__in=list(buckets), not_applicable=False, due_on__lte=day)
+    rows = Occurrence.objects.filter(task__agency_id__in=list(buckets), not_applicable=False).filter(
+        Q(due_on__lte=day) | Q(accepted_on__isnull=False)
+    )
     for row in rows.values("task__agency_id", "due_on", "completed_on", "accepted_on", "not_applicable"):
         _count(buckets[row["task__agency_id"]], dict(row), day)
     ranking = [bucket for bucket in buckets.values() if bucket.due]
