@@ -20,6 +20,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "import-plan",
         "Nhập kế hoạch từ tệp: cchc import-plan TỆP --agency MÃ [--dry-run --json].",
     ),
+    "worker": (
+        "worker",
+        "Chạy công việc nền và lịch tự động: nhắc việc hằng ngày, cảnh báo quá hạn, tổng hợp tuần (--once: một lượt).",
+    ),
     "migrate": ("migrate", "Cập nhật cấu trúc cơ sở dữ liệu."),
     "createsuperuser": ("createsuperuser", "Tạo tài khoản quản trị cao nhất."),
     "check": ("check", "Kiểm tra cấu hình hệ thống."),

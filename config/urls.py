@@ -17,6 +17,8 @@ urlpatterns = [
     path("co-quan/", include("apps.organizations.urls")),
     path("ke-hoach/", include("apps.plans.urls")),
     path("nhiem-vu/", include("apps.tasks.urls")),
+    path("thong-bao/", include("apps.notifications.urls")),
+    path("cong-viec-nen/", include("apps.jobs.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -260,3 +260,80 @@ rules.add_perm("surveys.manage_campaign", can_manage_plans)
 rules.add_perm("surveys.enter_response", can_key_in_responses)
 rules.add_perm("surveys.manage_questionnaire", can_manage_questionnaire)
 rules.add_perm("surveys.copy_questionnaire", can_manage_plans)
+
+
+@rules.predicate
+def can_view_job(user: Any, job: Any) -> bool:
+    """A background job: the person who started it, or an administrator of its agency."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    scope = scope_for(user)
+    return (
+        scope.is_superuser
+        or (job.user_id is not None and job.user_id == user.pk)
+        or Role.ADMINISTRATOR in scope.roles_over(job.agency_id)
+    )
+
+
+rules.add_perm("jobs.view_job", can_view_job)
+rules.add_perm("notifications.run_reminders", can_manage_plans)
+
+
+@rules.predicate
+def can_approve_report(user: Any, obj: Any) -> bool:
+    """A periodic report is approved by the agency's own leader (or an administrator covering it)."""
+    scope = scope_for(user)
+    agency_id = _agency_id(obj)
+    return (
+        scope.is_superuser
+        or Role.ADMINISTRATOR in scope.roles_over(agency_id)
+        or Role.LEADER in scope.direct_roles(agency_id)
+    )
+
+
+@rules.predicate
+def can_contribute_to_report(user: Any, contribution: Any) -> bool:
+    """A unit's part of a report: the unit's own head and staff; the agency's focal point, leader, administrator."""
+    agency_id = contribution.report.agency_id
+    if can_manage_plans(user, agency_id):
+        return True
+    if not scope_for(user).direct_roles(agency_id) & {Role.UNIT_HEAD, Role.STAFF}:
+        return False
+    return contribution.unit_id in _person_unit_ids(user)
+
+
+rules.add_perm("reports.view_report", can_read)
+rules.add_perm("reports.manage_report", can_manage_plans)
+rules.add_perm("reports.approve_report", can_approve_report)
+rules.add_perm("reports.contribute", can_contribute_to_report)
+
+
+@rules.predicate
+def can_import_dossiers(user: Any, obj: Any) -> bool:
+    """Dossier exports of an agency: its administrator, own focal point or leader, or the province's overseer
+    (Sở Nội vụ compiles the one-stop data of the whole province)."""
+    scope = scope_for(user)
+    agency_id = _agency_id(obj)
+    return (
+        can_manage_plans(user, agency_id)
+        or Role.OVERSEER in scope.roles_over(agency_id)
+    )
+
+
+@rules.predicate
+def can_manage_feedback(user: Any, obj: Any) -> bool:
+    """The feedback register of an agency: whoever manages its plans, and its own unit heads and staff (the
+    one-stop desk keeps the register)."""
+    if can_manage_plans(user, obj):
+        return True
+    return bool(scope_for(user).direct_roles(_agency_id(obj)) & {Role.UNIT_HEAD, Role.STAFF})
+
+
+rules.add_perm("dossiers.view_dossier", can_read)
+rules.add_perm("dossiers.import_dossiers", can_import_dossiers)
+rules.add_perm("feedback.view_feedback", can_read)
+rules.add_perm("feedback.change_feedback", can_manage_feedback)
+rules.add_perm("indicators.view_indicator", can_read)
+rules.add_perm("indicators.record_measurement", can_manage_plans)
+rules.add_perm("indicators.link_target", can_manage_plans)
+rules.add_perm("indicators.record_service_score", can_import_dossiers)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pygal
-from django.db.models import Q
+from django.db.models import Count, Q
 from pygal.style import Style
 
 from apps.organizations.models import Agency
@@ -136,13 +136,15 @@ def agency_dashboard(*, agency: Agency, on: date | None = None) -> Dashboard:
     overdue.sort(key=lambda item: item["due_on"])
     due_soon.sort(key=lambda item: item["due_on"])
     trend = [(months[key].name, months[key].rate) for key in sorted(months) if key[1] <= day.month]
-    tasks = Task.objects.filter(agency=agency)
-    task_count = tasks.count()
-    clear = tasks.filter(is_six_clear=True).count()
-    by_rule = {
-        rule: tasks.filter(**{f"six_clear__{rule}": True}).count()
-        for rule in ("person", "task", "time", "responsibility", "deliverable", "authority")
-    }
+    # One query with conditional aggregation for the "06 rõ" health (it was seven counts).
+    rules = ("person", "task", "time", "responsibility", "deliverable", "authority")
+    counts = Task.objects.filter(agency=agency).aggregate(
+        total=Count("pk"),
+        clear=Count("pk", filter=Q(is_six_clear=True)),
+        **{f"rule_{rule}": Count("pk", filter=Q(**{f"six_clear__{rule}": True})) for rule in rules},
+    )
+    task_count, clear = counts["total"], counts["clear"]
+    by_rule = {rule: counts[f"rule_{rule}"] for rule in rules}
     dashboard = Dashboard(
         agency=agency,
         on=day,

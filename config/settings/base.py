@@ -27,6 +27,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Keep each server thread's connection: opening one re-runs the pragmas, and closing the last one
+    # checkpoints the WAL, a millisecond or more on every request otherwise.
+    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
@@ -48,11 +51,15 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "auditlog",
+    "django_tasks",
+    "django_tasks_db",
     "apps.core",
     "apps.organizations",
     "apps.accounts",
     "apps.plans",
     "apps.tasks",
+    "apps.jobs",
+    "apps.notifications",
 ]
 
 MIDDLEWARE = [
@@ -169,8 +176,20 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
+# SIPAS public survey: submissions per client address per minute (without a dossier code), hours before one
+# device may answer the same campaign again, reverse proxies in front (whose X-Forwarded-For is trusted), and
+# the public address printed in QR codes (default: the address the staff page was opened with).
+SURVEYS_RATE_LIMIT_PER_MINUTE = env.int("SURVEYS_RATE_LIMIT_PER_MINUTE", default=10)
+SURVEYS_DEVICE_COOLDOWN_HOURS = env.int("SURVEYS_DEVICE_COOLDOWN_HOURS", default=12)
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="")
+
 CCHC_SEEDS_DIR = Path(env.str("CCHC_SEEDS_DIR", default=str(BASE_DIR / "demo" / "seeds")))
 CCHC_TRIGGER_WORKING_DAYS = env.int("CCHC_TRIGGER_WORKING_DAYS", default=20)
 CCHC_DUE_SOON_DAYS = env.int("CCHC_DUE_SOON_DAYS", default=7)
 CCHC_MAX_EVIDENCE_BYTES = env.int("CCHC_MAX_EVIDENCE_BYTES", default=20 * 1024 * 1024)
 CCHC_ESCALATION_WORKING_DAYS = env.int("CCHC_ESCALATION_WORKING_DAYS", default=5)
+CCHC_REMINDER_HOUR = env.int("CCHC_REMINDER_HOUR", default=7)
+
+# Background jobs: django-tasks with its database backend (docs/decisions/0003-background-jobs.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

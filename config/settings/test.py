@@ -10,4 +10,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 AXES_FAILURE_LIMIT = 3
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # noqa: F405

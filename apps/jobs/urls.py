@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("", views.job_list, name="job_list"),
+    path("<int:pk>/", views.job_status, name="job_status"),
+]
