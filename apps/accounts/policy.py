@@ -314,10 +314,7 @@ def can_import_dossiers(user: Any, obj: Any) -> bool:
     (Sở Nội vụ compiles the one-stop data of the whole province)."""
     scope = scope_for(user)
     agency_id = _agency_id(obj)
-    return (
-        can_manage_plans(user, agency_id)
-        or Role.OVERSEER in scope.roles_over(agency_id)
-    )
+    return can_manage_plans(user, agency_id) or Role.OVERSEER in scope.roles_over(agency_id)
 
 
 @rules.predicate
