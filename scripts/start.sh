@@ -7,4 +7,4 @@ PY="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements/base.lock
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
 .venv/bin/cchc demo
-exec .venv/bin/cchc serve "$@"
+exec .venv/bin/cchc serve --worker "$@"

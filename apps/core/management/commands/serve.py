@@ -19,6 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000, help="Cổng (mặc định 8000).")
         parser.add_argument("--workers", type=int, default=2, help="Số tiến trình xử lý (mặc định 2).")
         parser.add_argument("--threads", type=int, default=4, help="Số luồng mỗi tiến trình (mặc định 4).")
+        parser.add_argument(
+            "--worker", action="store_true",
+            help="Chạy kèm tiến trình công việc nền (cchc worker): nhắc việc, công việc dài. Một máy, một lệnh.",
+        )
 
     def handle(self, *args: Any, host: str, port: int, workers: int, threads: int, **options: Any) -> None:
         executor = MigrationExecutor(connection)
@@ -27,6 +31,8 @@ class Command(BaseCommand):
                 "Cơ sở dữ liệu chưa được cập nhật cấu trúc: hãy chạy `cchc migrate` hoặc `cchc demo`."
             )
         call_command("collectstatic", interactive=False, verbosity=0)
+        if options.get("worker"):
+            self._start_worker()
         connection.close()
 
         from gunicorn.app.base import BaseApplication
@@ -48,3 +54,13 @@ class Command(BaseCommand):
         shown_host = "127.0.0.1" if host in {"0.0.0.0", ""} else host
         self.stdout.write(f"CCHC đang chạy tại http://{shown_host}:{port}/  (Ctrl+C để dừng)")
         Server().run()
+
+    def _start_worker(self) -> None:
+        """The background worker beside the web server, stopped with it (for a single-machine install)."""
+        import atexit
+        import subprocess
+        import sys
+
+        process = subprocess.Popen([sys.executable, "-m", "cchc", "worker"])
+        atexit.register(process.terminate)
+        self.stdout.write(f"Tiến trình công việc nền đang chạy (pid {process.pid}).")
