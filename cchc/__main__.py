@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "worker",
         "Chạy công việc nền và lịch tự động: nhắc việc hằng ngày, cảnh báo quá hạn, tổng hợp tuần (--once: một lượt).",
     ),
+    "survey-link": (
+        "survey-link",
+        "In đường dẫn khảo sát SIPAS có chữ ký: cchc survey-link --campaign ID [--dossier MÃ …] [--json].",
+    ),
     "migrate": ("migrate", "Cập nhật cấu trúc cơ sở dữ liệu."),
     "createsuperuser": ("createsuperuser", "Tạo tài khoản quản trị cao nhất."),
     "check": ("check", "Kiểm tra cấu hình hệ thống."),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("nhiem-vu/", include("apps.tasks.urls")),
     path("thong-bao/", include("apps.notifications.urls")),
     path("cong-viec-nen/", include("apps.jobs.urls")),
+    path("khao-sat/", include("apps.surveys.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -88,8 +88,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "surveys",
         _("Khảo sát SIPAS"),
-        "",
-        False,
+        "surveys:campaign_list",
+        True,
         _("Phiếu khảo sát mức độ hài lòng, mã QR tại quầy, chỉ số hài lòng."),
     ),
     Section(

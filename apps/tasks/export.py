@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from io import BytesIO
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from domain.spreadsheet_text import safe_cell
 from domain.task_status import STATUS_LABELS
 
 from .models import Task
@@ -30,13 +30,6 @@ HEADERS = [
     "Đủ 06 rõ",
     "Chưa rõ",
 ]
-
-
-def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is stored as plain text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def tasks_to_xlsx(tasks: Iterable[Task]) -> bytes:

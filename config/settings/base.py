@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "apps.tasks",
     "apps.jobs",
     "apps.notifications",
+    "apps.surveys",
 ]
 
 MIDDLEWARE = [

@@ -59,7 +59,7 @@ def test_excel_export_of_the_filtered_list(client, plan):
 
 
 def test_excel_export_neutralises_formulas(plan):
-    from apps.tasks.export import safe_cell
+    from domain.spreadsheet_text import safe_cell
 
     assert safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
 

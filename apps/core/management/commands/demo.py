@@ -24,6 +24,10 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if any(line.startswith("Đã nhập") for line in lines):
             self.stdout.write(f"Đã tạo lịch sử tiến độ mẫu cho {demo_progress()} kỳ nhiệm vụ.")
+        from apps.surveys.demo import build_survey_demo
+
+        for line in build_survey_demo():
+            self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu."))
         self.stdout.write(f"Tài khoản thử (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in accounts:

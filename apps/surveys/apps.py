@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class SurveysConfig(AppConfig):
+    name = "apps.surveys"
+    verbose_name = "Khảo sát SIPAS"
+
+    def ready(self) -> None:
+        from apps.core.audit import register_audited
+
+        from . import models
+
+        # Responses, answers, abuse events and rate buckets are deliberately not audited: the audit log keeps
+        # the client address, and a citizen's response must carry no link to a person.
+        register_audited(models.Questionnaire, models.Question, models.Campaign, models.Counter)

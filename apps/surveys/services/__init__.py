@@ -1,0 +1,53 @@
+"""Every write to surveys: staff setup (setup.py) and the public intake of responses (submission.py)."""
+
+from .setup import (
+    campaign_create,
+    campaign_set_published,
+    campaign_set_status,
+    campaign_update,
+    counter_create,
+    counter_revoke_links,
+    counter_update,
+    quarter_bounds,
+    question_add,
+    question_delete,
+    question_update,
+    questionnaire_copy,
+    questionnaire_publish,
+    questionnaire_update,
+    suggestion_mark,
+)
+from .submission import (
+    Outcome,
+    PublicSubmission,
+    Result,
+    abuse_record,
+    public_submit,
+    resolve_link,
+    response_submit,
+)
+
+__all__ = [
+    "Outcome",
+    "PublicSubmission",
+    "Result",
+    "abuse_record",
+    "campaign_create",
+    "campaign_set_published",
+    "campaign_set_status",
+    "campaign_update",
+    "counter_create",
+    "counter_revoke_links",
+    "counter_update",
+    "public_submit",
+    "quarter_bounds",
+    "question_add",
+    "question_delete",
+    "question_update",
+    "questionnaire_copy",
+    "questionnaire_publish",
+    "questionnaire_update",
+    "resolve_link",
+    "response_submit",
+    "suggestion_mark",
+]
