@@ -20,7 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2, help="Số tiến trình xử lý (mặc định 2).")
         parser.add_argument("--threads", type=int, default=4, help="Số luồng mỗi tiến trình (mặc định 4).")
         parser.add_argument(
-            "--worker", action="store_true",
+            "--worker",
+            action="store_true",
             help="Chạy kèm tiến trình công việc nền (cchc worker): nhắc việc, công việc dài. Một máy, một lệnh.",
         )
 
