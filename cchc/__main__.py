@@ -28,6 +28,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "survey-link",
         "In đường dẫn khảo sát SIPAS có chữ ký: cchc survey-link --campaign ID [--dossier MÃ …] [--json].",
     ),
+    "report": (
+        "report",
+        "Lập báo cáo CCHC: cchc report --agency MÃ --kind monthly|quarterly|6-month|annual --period P "
+        "--out TỆP.docx [--xlsx TỆP.xlsx].",
+    ),
     "migrate": ("migrate", "Cập nhật cấu trúc cơ sở dữ liệu."),
     "createsuperuser": ("createsuperuser", "Tạo tài khoản quản trị cao nhất."),
     "check": ("check", "Kiểm tra cấu hình hệ thống."),

@@ -13,6 +13,7 @@ from apps.accounts.selectors import user_for_token
 from apps.accounts.services import api_token_touch
 from apps.organizations.api import router as organizations_router
 from apps.plans.api import router as plans_router
+from apps.reports.api import router as reports_router
 from apps.surveys.api import router as surveys_router
 from apps.tasks.api import router as tasks_router
 
@@ -60,4 +61,5 @@ def invalid(request: HttpRequest, exc: ValidationError) -> Any:
 api.add_router("/", organizations_router)
 api.add_router("/", plans_router)
 api.add_router("/", tasks_router)
+api.add_router("/", reports_router)
 api.add_router("/", surveys_router)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("co-quan/", include("apps.organizations.urls")),
     path("ke-hoach/", include("apps.plans.urls")),
     path("nhiem-vu/", include("apps.tasks.urls")),
+    path("bao-cao/", include("apps.reports.urls")),
     path("thong-bao/", include("apps.notifications.urls")),
     path("cong-viec-nen/", include("apps.jobs.urls")),
     path("khao-sat/", include("apps.surveys.urls")),

@@ -116,8 +116,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "reports",
         _("Báo cáo"),
-        "",
-        False,
+        "reports:calendar",
+        True,
         _("Báo cáo CCHC định kỳ theo Nghị định 30/2020/NĐ-CP, phụ lục Excel."),
     ),
 )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.plans",
     "apps.tasks",
+    "apps.reports",
     "apps.jobs",
     "apps.notifications",
     "apps.surveys",

@@ -28,6 +28,10 @@ class Command(BaseCommand):
 
         for line in build_survey_demo():
             self.stdout.write(line)
+        from apps.reports.demo import build_report_demo
+
+        for line in build_report_demo():
+            self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu."))
         self.stdout.write(f"Tài khoản thử (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in accounts:
