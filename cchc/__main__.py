@@ -20,6 +20,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "import-plan",
         "Nhập kế hoạch từ tệp: cchc import-plan TỆP --agency MÃ [--dry-run --json].",
     ),
+    "dossiers": (
+        "dossiers",
+        "Nhập dữ liệu hồ sơ TTHC: cchc dossiers import TỆP [--source TÊN] [--load-good-rows]; "
+        "cchc dossiers rollup tính lại số liệu tổng hợp.",
+    ),
+    "indicators": (
+        "indicators",
+        "Giá trị chỉ số: cchc indicators show --agency MÃ --period 2026-Q1 [--json].",
+    ),
     "worker": (
         "worker",
         "Chạy công việc nền và lịch tự động: nhắc việc hằng ngày, cảnh báo quá hạn, tổng hợp tuần (--once: một lượt).",

@@ -11,6 +11,9 @@ from ninja.security import HttpBearer, django_auth
 
 from apps.accounts.selectors import user_for_token
 from apps.accounts.services import api_token_touch
+from apps.dossiers.api import router as dossiers_router
+from apps.feedback.api import router as feedback_router
+from apps.indicators.api import router as indicators_router
 from apps.organizations.api import router as organizations_router
 from apps.plans.api import router as plans_router
 from apps.reports.api import router as reports_router
@@ -61,5 +64,8 @@ def invalid(request: HttpRequest, exc: ValidationError) -> Any:
 api.add_router("/", organizations_router)
 api.add_router("/", plans_router)
 api.add_router("/", tasks_router)
+api.add_router("/", indicators_router)
+api.add_router("/", dossiers_router)
+api.add_router("/", feedback_router)
 api.add_router("/", reports_router)
 api.add_router("/", surveys_router)

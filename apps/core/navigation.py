@@ -74,15 +74,15 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "indicators",
         _("Chỉ số, chỉ tiêu"),
-        "",
-        False,
+        "indicators:scorecard",
+        True,
         _("Chỉ tiêu của kế hoạch, đo lường theo kỳ, trạng thái đạt, chưa đạt."),
     ),
     Section(
         "dossiers",
         _("Hồ sơ TTHC"),
-        "",
-        False,
+        "dossiers:dossier_import",
+        True,
         _("Nhập dữ liệu hồ sơ từ hệ thống một cửa, tỷ lệ đúng hạn, thư xin lỗi, phản ánh kiến nghị."),
     ),
     Section(

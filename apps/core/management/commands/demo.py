@@ -28,6 +28,10 @@ class Command(BaseCommand):
 
         for line in build_survey_demo():
             self.stdout.write(line)
+        from apps.indicators.demo import build_indicator_demo
+
+        for line in build_indicator_demo():
+            self.stdout.write(line)
         from apps.reports.demo import build_report_demo
 
         for line in build_report_demo():

@@ -1,0 +1,66 @@
+"""One FilterSet for the dossier list (the drill-down behind every figure), its Excel export and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+
+from apps.organizations.models import Agency, Unit
+from domain.periods import PeriodError, parse_period
+
+from .choices import Channel, Metric
+from .selectors import metric_q
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} — {obj.agency.short_name or obj.agency.name}"
+
+
+class PeriodField(forms.CharField):
+    def clean(self, value: Any) -> Any:
+        value = super().clean(value)
+        if value:
+            try:
+                return parse_period(value).code
+            except PeriodError as error:
+                raise forms.ValidationError(str(error)) from error
+        return value
+
+
+class PeriodFilter(django_filters.CharFilter):
+    field_class = PeriodField
+
+
+class DossierFilter(django_filters.FilterSet):
+    agency = django_filters.ModelChoiceFilter(label="Cơ quan", queryset=Agency.objects.none())
+    period = PeriodFilter(label="Kỳ (2026, 2026-Q1, 2026-H1, 2026-03)", method="filter_nothing")
+    metric = django_filters.ChoiceFilter(label="Số liệu", choices=Metric.choices, method="filter_nothing")
+    unit = django_filters.ModelChoiceFilter(label="Đơn vị", queryset=Unit.objects.none())
+    procedure = django_filters.CharFilter(
+        label="Mã thủ tục", field_name="procedure__code", lookup_expr="iexact"
+    )
+    channel = django_filters.ChoiceFilter(label="Kênh nộp", choices=Channel.choices)
+    q = django_filters.CharFilter(label="Mã hồ sơ", field_name="code", lookup_expr="icontains")
+
+    def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters["agency"].queryset = agencies
+        self.filters["unit"].queryset = (
+            Unit.objects.filter(agency__in=agencies).select_related("agency").order_by("agency__name", "name")
+        )
+        self.filters["unit"].field_class = UnitChoiceField
+
+    def filter_nothing(self, queryset: QuerySet[Any], name: str, value: Any) -> QuerySet[Any]:
+        return queryset  # read together in filter_queryset
+
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        queryset = super().filter_queryset(queryset)
+        period = self.form.cleaned_data.get("period")
+        if period:
+            metric = self.form.cleaned_data.get("metric") or Metric.RECEIVED
+            queryset = queryset.filter(metric_q(metric, parse_period(period)))
+        return queryset

@@ -1,0 +1,208 @@
+"""The dossier pages and API: import with its summary and error file, the drill-down list and its export,
+the dossier and its apology letter, and another agency's records answering 404."""
+
+from __future__ import annotations
+
+import csv
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from docx import Document
+from openpyxl import load_workbook
+
+from apps.accounts.models import User
+from apps.dossiers.models import Dossier, ImportBatch
+from apps.dossiers.services import dossier_import
+
+from .files import csv_bytes, row
+
+pytestmark = pytest.mark.django_db
+
+ROWS = [
+    row("H-1", "DLK-SXD", "02/03/2026 08:15", "10/03/2026", ngay_co_ket_qua="09/03/2026 16:30"),
+    row("H-2", "DLK-SXD", "02/03/2026 09:00", "10/03/2026", ngay_co_ket_qua="12/03/2026 10:00"),
+    row("=HYPERLINK(1)", "DLK-SXD", "03/03/2026", "10/03/2026", ngay_co_ket_qua="10/03/2026"),
+    row("L-1", "LCU-SXD", "02/03/2026", "05/03/2026", ngay_co_ket_qua="09/03/2026"),
+]
+
+
+@pytest.fixture
+def loaded(demo_org):
+    return dossier_import(stream=BytesIO(csv_bytes(ROWS)), filename="a.csv")
+
+
+def login(client, username="daumoi"):
+    client.force_login(User.objects.get(username=username))
+
+
+def test_import_page_with_bad_rows_shows_the_summary_and_the_error_file(client, demo_org):
+    login(client)
+    data = csv_bytes([*ROWS[:2], row("B-1", "DLK-SXD", "31/02/2026", "10/03/2026")])
+    response = client.post(
+        reverse("dossiers:dossier_import"),
+        {"file": SimpleUploadedFile("ho-so.csv", data), "load_good_rows": "on"},
+    )
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("dossiers:import_detail", args=[batch.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Đã nhập các dòng hợp lệ" in page and "Tải tệp dòng lỗi" in page
+    errors = client.get(reverse("dossiers:import_errors", args=[batch.pk]))
+    lines = list(csv.reader(b"".join(errors.streaming_content).decode("utf-8-sig").splitlines()))
+    assert lines[0][:3] == ["dong", "ly_do", "ma_ho_so"]
+    assert lines[1][0] == "4" and "31/02/2026" in lines[1][1]
+    assert batch.agency.code == "DLK-SXD" and batch.created_by.username == "daumoi"
+
+
+def test_import_page_without_the_choice_saves_nothing(client, demo_org):
+    login(client)
+    data = csv_bytes([*ROWS[:2], row("B-1", "DLK-SXD", "05/03/2026", "01/03/2026")])
+    client.post(reverse("dossiers:dossier_import"), {"file": SimpleUploadedFile("a.csv", data)})
+    assert Dossier.objects.count() == 0
+    assert ImportBatch.objects.get().status == "rejected"
+
+
+def test_a_focal_point_cannot_load_another_provinces_rows(client, demo_org):
+    login(client, "daumoi.daison")
+    client.post(
+        reverse("dossiers:dossier_import"),
+        {"file": SimpleUploadedFile("a.csv", csv_bytes(ROWS)), "load_good_rows": "on"},
+    )
+    assert Dossier.objects.count() == 0
+    assert ImportBatch.objects.get().rows_bad == 4
+
+
+def test_staff_cannot_import(client, demo_org):
+    login(client, "chuyenvien")
+    assert client.get(reverse("dossiers:dossier_import")).status_code == 403
+
+
+@override_settings(CCHC_DOSSIER_MAX_UPLOAD_BYTES=1000)
+def test_a_file_over_the_page_limit_is_refused_before_it_is_read(client, demo_org):
+    login(client)
+    data = csv_bytes(ROWS * 10)
+    response = client.post(
+        reverse("dossiers:dossier_import"), {"file": SimpleUploadedFile("big.csv", data)}, follow=True
+    )
+    assert "cchc dossiers import" in response.content.decode()
+    assert ImportBatch.objects.count() == 0
+
+
+def test_drill_down_list_of_late_dossiers(client, loaded, demo_org):
+    login(client)
+    sxd = demo_org["DLK-SXD"]
+    response = client.get(
+        reverse("dossiers:dossier_list"), {"agency": sxd.pk, "period": "2026-03", "metric": "late"}
+    )
+    codes = [d.code for d in response.context["page"].object_list]
+    assert codes == ["H-2"]
+    assert "Trễ hạn — Tháng 03/2026" in response.content.decode()
+
+
+def test_bad_period_in_the_list_is_a_message_not_an_error(client, loaded):
+    login(client)
+    response = client.get(reverse("dossiers:dossier_list"), {"period": "2026-13", "metric": "late"})
+    assert response.status_code == 200
+    assert "Tháng 13 không hợp lệ" in response.content.decode()
+
+
+def test_excel_export_keeps_formulas_as_text(client, loaded):
+    login(client)
+    response = client.get(
+        reverse("dossiers:dossier_list"), {"period": "2026-03", "metric": "resolved", "format": "xlsx"}
+    )
+    sheet = load_workbook(BytesIO(response.content)).active
+    codes = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "'=HYPERLINK(1)" in codes and "H-1" in codes
+
+
+def test_dossier_page_and_apology_letter(client, loaded):
+    login(client)
+    late = Dossier.objects.get(code="H-2")
+    page = client.get(reverse("dossiers:dossier_detail", args=[late.pk])).content.decode()
+    assert "chưa có phiếu xin lỗi đúng quy định" in page and "Phiếu xin lỗi" in page
+    response = client.get(reverse("dossiers:apology_letter", args=[late.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    text = "\n".join(p.text for p in Document(BytesIO(response.content)).paragraphs)
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "Mã số hồ sơ: H-2." in text
+
+
+def test_another_agency_gets_404(client, loaded):
+    login(client, "daumoi.daison")
+    dossier = Dossier.objects.get(code="H-2")
+    for url in (
+        reverse("dossiers:dossier_detail", args=[dossier.pk]),
+        reverse("dossiers:apology_letter", args=[dossier.pk]),
+        reverse("dossiers:import_detail", args=[loaded.pk]),
+        reverse("dossiers:import_errors", args=[loaded.pk]),
+        f"/api/v1/dossiers/{dossier.pk}",
+        f"/api/v1/dossier-imports/{loaded.pk}",
+    ):
+        assert client.get(url).status_code == 404, url
+    assert client.get("/api/v1/dossiers").json() == []
+
+
+def test_the_list_shows_only_readable_agencies(client, loaded):
+    login(client, "daumoi.laichau")
+    codes = {d["code"] for d in client.get("/api/v1/dossiers").json()}
+    assert codes == {"L-1"}
+
+
+def test_api_list_uses_the_page_filters(client, loaded):
+    login(client)
+    found = client.get("/api/v1/dossiers", {"period": "2026-03", "metric": "on_time"}).json()
+    assert {item["code"] for item in found} == {"H-1", "=HYPERLINK(1)"}
+    assert client.get("/api/v1/dossiers", {"period": "13-2026"}).status_code == 422
+
+
+def test_api_import(client, demo_org):
+    login(client)
+    response = client.post(
+        "/api/v1/dossier-imports", {"file": SimpleUploadedFile("a.csv", csv_bytes(ROWS[:2]))}
+    )
+    assert response.status_code == 200
+    assert response.json()["inserted"] == 2 and response.json()["status"] == "done"
+
+
+def test_list_page_query_count_is_bounded(client, loaded, django_assert_max_num_queries):
+    login(client)
+    with django_assert_max_num_queries(20):
+        client.get(reverse("dossiers:dossier_list"), {"period": "2026-03", "metric": "received"})
+
+
+def test_procedures_and_sources_pages(client, loaded):
+    login(client)
+    page = client.get(reverse("dossiers:procedure_list"), {"period": "2026-03"}).content.decode()
+    assert "Cấp giấy phép xây dựng" in page
+    response = client.post(
+        reverse("dossiers:source_create"),
+        {"name": "Hệ thống cũ", "col_ma_ho_so": "SoHoSo", "col_ma_co_quan": "DonVi", "col_ma_thu_tuc": "MaTTHC",
+         "col_ngay_tiep_nhan": "NgayNhan", "col_ngay_hen_tra": "HenTra"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    page = client.get(reverse("dossiers:source_list")).content.decode()
+    assert "Hệ thống cũ" in page
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "data"),
+    [
+        ("get", "/ho-so/thu-tuc/", {"agency": "x", "period": "abc"}),
+        ("get", "/ho-so/danh-sach/", {"agency": "abc", "period": "2026-1x", "metric": "zzz"}),
+        ("post", "/ho-so/", {}),
+        ("post", "/ho-so/nguon/them/", {"name": ""}),
+        ("post", "/chi-so/chi-tieu/de-xuat/", {"plan": "abc"}),
+        ("post", "/chi-so/chot-so-lieu/", {"agency": "abc", "period": "x"}),
+        ("post", "/chi-so/diem-766/", {"action": "enter", "agency": "x", "month": "13/2026"}),
+        ("post", "/chi-so/nhap-so-lieu/", {"indicator": "x", "period": "2026-99"}),
+        ("get", "/chi-so/tinh/", {"period": "xyz"}),
+        ("post", "/phan-anh/them/", {"received_on": "31/02/2026"}),
+        ("get", "/phan-anh/", {"received_from": "abc", "status": "x"}),
+    ],
+)
+def test_bad_input_never_answers_500(client, loaded, method, url, data):
+    login(client)
+    response = getattr(client, method)(url, data)
+    assert response.status_code in (200, 302, 403, 404)

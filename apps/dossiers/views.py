@@ -1,0 +1,212 @@
+"""Dossier pages: import with its summary and error file, the drill-down list with Excel export, the dossier
+with its apology letter, procedures, and the column mappings of sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from apps.organizations.selectors import agency_list_for_user
+from domain.indicators.dossier_rates import STATUS_LABELS, dossier_status
+from domain.indicators.one_stop_rules import apology_deadline, apology_rule_for
+from domain.periods import PeriodError, parse_period
+
+from . import selectors, services
+from .choices import Metric
+from .export import apology_letter_for, dossiers_to_xlsx
+from .filters import DossierFilter
+from .forms import DossierImportForm, SourceMappingForm
+
+DEFAULT_MAX_UPLOAD = 512 * 1024 * 1024
+
+
+def _max_upload() -> int:
+    return int(getattr(settings, "CCHC_DOSSIER_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD))
+
+
+def _import_agency(request: HttpRequest, allowed: set[int]) -> Any:
+    return selectors.default_import_agency(
+        user=request.user, current=getattr(request, "agency", None), allowed=allowed
+    )
+
+
+@login_required
+def dossier_import(request: HttpRequest) -> HttpResponse:
+    allowed = selectors.importable_agency_ids(user=request.user)
+    if not allowed:
+        raise PermissionDenied("Bạn không có quyền nhập dữ liệu hồ sơ.")
+    sources = selectors.source_list_for_user(user=request.user)
+    limit_mb = _max_upload() // (1024 * 1024)
+    if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > _max_upload():
+        # Refused before Django reads the body: a 2 GB upload never lands on the server's disk.
+        messages.error(
+            request,
+            f"Tệp lớn hơn {limit_mb} MB: hãy nhập bằng lệnh “cchc dossiers import TỆP” trên máy chủ "
+            "(đọc tệp theo luồng, không giới hạn dung lượng) hoặc chia nhỏ tệp.",
+        )
+        return redirect("dossiers:dossier_import")
+    form = DossierImportForm(request.POST or None, request.FILES or None, sources=sources)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        batch = services.dossier_import(
+            stream=upload.file,
+            filename=upload.name,
+            user=request.user,
+            agency=_import_agency(request, allowed),
+            allowed_agency_ids=allowed,
+            source=form.cleaned_data["source"],
+            load_good_rows=form.cleaned_data["load_good_rows"],
+            file_size=upload.size or 0,
+        )
+        return redirect("dossiers:import_detail", pk=batch.pk)
+    batches = selectors.import_batch_list_for_user(user=request.user)[:20]
+    context = {"form": form, "batches": batches, "limit_mb": limit_mb}
+    return render(request, "dossiers/import.html", context)
+
+
+@login_required
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = selectors.import_batch_get_for_user(user=request.user, pk=pk)
+    months = [f"{month % 100:02d}/{month // 100}" for month in batch.months]
+    return render(request, "dossiers/import_detail.html", {"batch": batch, "months": months})
+
+
+@login_required
+def import_errors(request: HttpRequest, pk: int) -> HttpResponseBase:
+    batch = selectors.import_batch_get_for_user(user=request.user, pk=pk)
+    if not batch.error_file:
+        raise Http404("Lần nhập này không có dòng lỗi.")
+    return FileResponse(
+        batch.error_file.open("rb"),
+        as_attachment=True,
+        filename=f"dong-loi-{batch.pk}.csv",
+        content_type="text/csv; charset=utf-8",
+    )
+
+
+def _list_context(request: HttpRequest) -> tuple[DossierFilter, Any]:
+    dossier_filter = DossierFilter(
+        request.GET or None,
+        queryset=selectors.dossier_list_for_user(user=request.user),
+        agencies=agency_list_for_user(user=request.user),
+    )
+    usable = not dossier_filter.is_bound or dossier_filter.is_valid()
+    dossiers = dossier_filter.qs if usable else dossier_filter.queryset.none()
+    return dossier_filter, dossiers
+
+
+@login_required
+def dossier_list(request: HttpRequest) -> HttpResponse:
+    dossier_filter, dossiers = _list_context(request)
+    today = timezone.localdate()
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            dossiers_to_xlsx(dossiers.iterator(chunk_size=2000), today),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="ho-so.xlsx"'
+        return response
+    page = Paginator(dossiers, 50).get_page(request.GET.get("page"))
+    for dossier in page.object_list:
+        dossier.status = dossier_status(dossier.due_on, dossier.resolved_on, today)
+        dossier.status_label = STATUS_LABELS[dossier.status]
+    query = request.GET.copy()
+    query.pop("page", None)
+    data = dossier_filter.form.cleaned_data if dossier_filter.is_valid() else {}
+    heading = ""
+    if data.get("period"):
+        metric = data.get("metric") or Metric.RECEIVED
+        heading = f"{Metric(metric).label} — {parse_period(data['period']).label}"
+    context = {"filter": dossier_filter, "page": page, "query": query.urlencode(), "heading": heading}
+    return render(request, "dossiers/dossier_list.html", context)
+
+
+@login_required
+def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier = selectors.dossier_get_for_user(user=request.user, pk=pk)
+    today = timezone.localdate()
+    status = dossier_status(dossier.due_on, dossier.resolved_on, today)
+    owes_apology = status in ("late", "overdue")
+    context = {
+        "dossier": dossier,
+        "status": STATUS_LABELS[status],
+        "owes_apology": owes_apology,
+        "apology_missing": owes_apology and not dossier.apologised,
+        "rule": apology_rule_for(dossier.due_on),
+        "apology_deadline": apology_deadline(dossier.due_on),
+    }
+    return render(request, "dossiers/dossier_detail.html", context)
+
+
+@login_required
+def apology_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier = selectors.dossier_get_for_user(user=request.user, pk=pk)
+    response = HttpResponse(
+        apology_letter_for(dossier, today=timezone.localdate()),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    safe_code = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in dossier.code)
+    response["Content-Disposition"] = f'attachment; filename="phieu-xin-loi-{safe_code}.docx"'
+    return response
+
+
+@login_required
+def procedure_list(request: HttpRequest) -> HttpResponse:
+    agencies = agency_list_for_user(user=request.user)
+    agency_id = request.GET.get("agency", "")
+    agency = (agencies.filter(pk=int(agency_id)).first() if agency_id.isdigit() else None) or getattr(
+        request, "agency", None
+    )
+    if agency is None or not agencies.filter(pk=agency.pk).exists():
+        agency = agencies.first()
+    try:
+        period = parse_period(request.GET.get("period") or str(timezone.localdate().year))
+    except PeriodError as error:
+        messages.error(request, str(error))
+        period = parse_period(str(timezone.localdate().year))
+    rows = selectors.procedure_stats(agency_ids=[agency.pk], period=period) if agency else []
+    context = {"agency": agency, "agencies": agencies, "period": period, "rows": rows}
+    return render(request, "dossiers/procedures.html", context)
+
+
+@login_required
+def source_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "dossiers/sources.html", {"sources": selectors.source_list_for_user(user=request.user)}
+    )
+
+
+@login_required
+def source_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    mapping = selectors.source_get_for_user(user=request.user, pk=pk) if pk else None
+    allowed = selectors.importable_agency_ids(user=request.user)
+    agency = mapping.agency if mapping else _import_agency(request, allowed)
+    if agency is None or agency.pk not in allowed:
+        raise PermissionDenied("Bạn không có quyền khai báo nguồn dữ liệu hồ sơ.")
+    initial = SourceMappingForm.initial_from(mapping) if mapping else {}
+    form = SourceMappingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.source_mapping_save(
+                agency=agency,
+                name=form.cleaned_data["name"],
+                columns=form.columns(),
+                note=form.cleaned_data["note"],
+                mapping=mapping,
+            )
+        except ValidationError as error:
+            for name, errors in error.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, f"Đã lưu cách ghép cột của nguồn “{saved.name}”.")
+            return redirect("dossiers:source_list")
+    return render(request, "dossiers/source_edit.html", {"form": form, "mapping": mapping})

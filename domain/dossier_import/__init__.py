@@ -1,0 +1,1 @@
+"""Reading dossier exports of the one-stop systems: streaming, column matching, row checks (pure Python)."""
