@@ -81,7 +81,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "dossiers",
         _("Hồ sơ TTHC"),
-        "dossiers:dossier_import",
+        "dossiers:dossier_list",
         True,
         _("Nhập dữ liệu hồ sơ từ hệ thống một cửa, tỷ lệ đúng hạn, thư xin lỗi, phản ánh kiến nghị."),
     ),

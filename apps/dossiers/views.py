@@ -126,7 +126,15 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
     if data.get("period"):
         metric = data.get("metric") or Metric.RECEIVED
         heading = f"{Metric(metric).label} — {parse_period(data['period']).label}"
-    context = {"filter": dossier_filter, "page": page, "query": query.urlencode(), "heading": heading}
+    agencies = agency_list_for_user(user=request.user)
+    can_import = any(request.user.has_perm("dossiers.import_dossiers", agency) for agency in agencies)
+    context = {
+        "filter": dossier_filter,
+        "page": page,
+        "query": query.urlencode(),
+        "heading": heading,
+        "can_import": can_import,
+    }
     return render(request, "dossiers/dossier_list.html", context)
 
 
