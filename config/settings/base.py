@@ -164,6 +164,9 @@ CCHC_MAX_UPLOAD_BYTES = env.int("CCHC_MAX_UPLOAD_BYTES", default=20 * 1024 * 102
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+    # EMAIL_URL=filemail:// keeps each e-mail as a file (demo, intranet without a mail server).
+    EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CCHC <no-reply@cchc.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
