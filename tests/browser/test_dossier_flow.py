@@ -50,6 +50,7 @@ def test_import_scorecard_drill_down_apology_letter(live_server, page, demo, tmp
     login(page, live_server.url, "daumoi")
 
     page.click("nav >> text=Hồ sơ TTHC")
+    page.click("text=Nhập dữ liệu hồ sơ")
     page.set_input_files("#id_file", str(path))
     page.check("#id_load_good_rows")
     page.click("#dossier-import-form button[type=submit]")
