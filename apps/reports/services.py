@@ -139,7 +139,11 @@ def report_create(*, agency: Agency, report_type: str, period_code: str, user: A
 
 
 def _locked(report: Report, expected_version: int | None = None) -> Report:
-    locked = Report.objects.select_for_update().select_related("agency", "agency__parent").get(pk=report.pk)
+    locked = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("agency", "agency__parent")
+        .get(pk=report.pk)
+    )
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(
             "Báo cáo vừa được người khác sửa. Hãy tải lại trang để xem thay đổi rồi sửa tiếp."
@@ -201,7 +205,11 @@ def contribution_save(
         contribution,
         "Bạn không thuộc đơn vị này nên không sửa được nội dung của đơn vị.",
     )
-    locked = Contribution.objects.select_for_update().select_related("report", "unit").get(pk=contribution.pk)
+    locked = (
+        Contribution.objects.select_for_update(of=("self",))
+        .select_related("report", "unit")
+        .get(pk=contribution.pk)
+    )
     if locked.report.status not in (ReportStatus.DRAFT, ReportStatus.CONTRIBUTING):
         raise ValidationError(
             "Báo cáo đã được tổng hợp; đề nghị đầu mối mở lại nếu cần sửa nội dung của đơn vị."

@@ -18,7 +18,7 @@ from ..models import AcceptanceDecision, Evidence, Occurrence, ProgressUpdate
 
 
 def _locked(occurrence: Occurrence, expected_version: int | None) -> Occurrence:
-    locked = Occurrence.objects.select_for_update().select_related("task").get(pk=occurrence.pk)
+    locked = Occurrence.objects.select_for_update(of=("self",)).select_related("task").get(pk=occurrence.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(
             "Kỳ này vừa được người khác cập nhật (tiến độ hiện tại "
