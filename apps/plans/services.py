@@ -177,24 +177,44 @@ def _save_objectives(plan: Plan, result: PlanParseResult) -> dict[str, Objective
     Objective.objects.bulk_create(new, batch_size=500)
     Objective.objects.bulk_update([o for o in kept.values() if o not in new], ["area", "text", "order"])
     Objective.objects.filter(pk__in=[o.pk for o in existing.values()]).delete()
-    Target.objects.filter(objective__plan=plan).delete()
-    Target.objects.bulk_create(
-        [
-            Target(
-                objective=kept[parsed.ref],
-                comparator=parsed.target.comparator,
-                value=parsed.target.value,
-                unit=(parsed.target.unit or "")[:64],
-                baseline=(parsed.target.baseline or "")[:255],
-                baseline_kind=(parsed.target.baseline_kind or "")[:32],
-                baseline_year=parsed.target.baseline_year,
-                text=parsed.target.text,
-            )
-            for parsed in result.objectives
-            if parsed.target is not None
-        ]
+    # Targets are updated in place so that a confirmed link to a catalogue indicator survives a re-import.
+    existing_targets = {t.objective_id: t for t in Target.objects.filter(objective__plan=plan)}
+    to_create, to_update = [], []
+    for parsed in result.objectives:
+        objective = kept[parsed.ref]
+        target = existing_targets.pop(objective.pk, None)
+        if parsed.target is None:
+            if target is not None:
+                existing_targets[objective.pk] = target  # no longer a target: removed below
+            continue
+        values = {
+            "comparator": parsed.target.comparator,
+            "value": parsed.target.value,
+            "unit": (parsed.target.unit or "")[:64],
+            "baseline": (parsed.target.baseline or "")[:255],
+            "baseline_kind": (parsed.target.baseline_kind or "")[:32],
+            "baseline_year": parsed.target.baseline_year,
+            "text": parsed.target.text,
+        }
+        if target is None:
+            to_create.append(Target(objective=objective, **values))
+        else:
+            for field, value in values.items():
+                setattr(target, field, value)
+            to_update.append(target)
+    Target.objects.bulk_create(to_create)
+    Target.objects.bulk_update(
+        to_update, ["comparator", "value", "unit", "baseline", "baseline_kind", "baseline_year", "text"]
     )
+    Target.objects.filter(pk__in=[t.pk for t in existing_targets.values()]).delete()
     return kept
+
+
+def _propose_indicator_links(plan: Plan) -> None:
+    """The importer proposes which catalogue indicator each target measures; the focal point confirms."""
+    from apps.indicators.services import target_links_propose
+
+    target_links_propose(plan=plan)
 
 
 @transaction.atomic
@@ -243,6 +263,7 @@ def plan_save_from_parse(
         lead_overrides=lead_overrides or {},
     )
     occurrences_sync_for_plan(plan=plan)
+    _propose_indicator_links(plan)
     version = PlanVersion(
         plan=plan,
         number=plan.version,

@@ -239,3 +239,24 @@ def test_cli_refuses_an_unknown_agency(demo_org):
 
     with pytest.raises(CommandError, match="Không có cơ quan"):
         call_command("import-plan", str(seed_path("001")), "--agency", "KHONG", stdout=StringIO())
+
+
+def test_the_importer_proposes_indicators_and_a_reimport_keeps_confirmed_links(demo_org, import_seed):
+    from apps.indicators.models import TargetLink
+    from apps.indicators.services import target_link_decide
+    from apps.plans.importer import parse_document
+    from apps.plans.services import plan_save_from_parse
+
+    plan = import_seed("001")
+    on_time = plan.objectives.get(text__startswith="Tỷ lệ hồ sơ giải quyết đúng").target
+    proposal = TargetLink.objects.get(target=on_time)
+    assert proposal.status == "proposed" and proposal.indicator.code == "dossier_on_time_rate"
+    target_link_decide(target=on_time, indicator=proposal.indicator)
+
+    data = seed_path("001").read_bytes()
+    result = parse_document(data=data, filename="001.txt")
+    plan_save_from_parse(
+        agency=demo_org["DLK-SXD"], result=result, replaces=plan, original=data, original_name="001.txt"
+    )
+    link = TargetLink.objects.get(target__objective__plan=plan, target__text=on_time.text)
+    assert link.status == "confirmed" and link.indicator.code == "dossier_on_time_rate"
