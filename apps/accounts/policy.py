@@ -135,6 +135,17 @@ def _agency_id(obj: Any) -> int | None:
     return getattr(obj, "agency_id", None)
 
 
+def _admin_or_direct(user: Any, obj: Any, roles: frozenset[str]) -> bool:
+    """A superuser, an administrator covering the agency, or one of `roles` held on the agency itself."""
+    scope = scope_for(user)
+    agency_id = _agency_id(obj)
+    return (
+        scope.is_superuser
+        or Role.ADMINISTRATOR in scope.roles_over(agency_id)
+        or bool(scope.direct_roles(agency_id) & roles)
+    )
+
+
 @rules.predicate
 def can_read(user: Any, obj: Any) -> bool:
     scope = scope_for(user)
@@ -150,13 +161,7 @@ def can_administer(user: Any, obj: Any) -> bool:
 @rules.predicate
 def can_manage_structure(user: Any, obj: Any) -> bool:
     """Units and people of an agency: its administrator or its own focal point."""
-    scope = scope_for(user)
-    agency_id = _agency_id(obj)
-    return (
-        scope.is_superuser
-        or Role.ADMINISTRATOR in scope.roles_over(agency_id)
-        or Role.FOCAL_POINT in scope.direct_roles(agency_id)
-    )
+    return _admin_or_direct(user, obj, frozenset({Role.FOCAL_POINT}))
 
 
 @rules.predicate
@@ -184,13 +189,7 @@ def can_use_admin_site(user: Any) -> bool:
 @rules.predicate
 def can_manage_plans(user: Any, obj: Any) -> bool:
     """Plans and tasks of an agency: its administrator, its own focal point, its leader."""
-    scope = scope_for(user)
-    agency_id = _agency_id(obj)
-    return (
-        scope.is_superuser
-        or Role.ADMINISTRATOR in scope.roles_over(agency_id)
-        or bool(scope.direct_roles(agency_id) & {Role.FOCAL_POINT, Role.LEADER})
-    )
+    return _admin_or_direct(user, obj, frozenset({Role.FOCAL_POINT, Role.LEADER}))
 
 
 rules.add_perm("plans.import_plan", can_manage_plans)
@@ -198,7 +197,8 @@ rules.add_perm("plans.change_plan", can_manage_plans)
 rules.add_perm("tasks.change_task", can_manage_plans)
 
 
-def _person_unit_ids(user: Any) -> set[int]:
+def person_unit_ids(user: Any) -> set[int]:
+    """The units a user works in: their staff record's unit and any unit a role names."""
     units = set(user.roles.exclude(unit__isnull=True).values_list("unit_id", flat=True))
     person = getattr(user, "person", None)
     if person is not None and person.unit_id:
@@ -214,7 +214,7 @@ def can_report_progress(user: Any, task: Any) -> bool:
     scope = scope_for(user)
     if not scope.direct_roles(task.agency_id) & {Role.UNIT_HEAD, Role.STAFF}:
         return False
-    mine = _person_unit_ids(user)
+    mine = person_unit_ids(user)
     task_units = {u.pk for u in task.lead_units.all()} | {u.pk for u in task.cooperating_units.all()}
     return bool(mine & task_units)
 
@@ -238,13 +238,7 @@ rules.add_perm("tasks.record_trigger", can_manage_plans)
 @rules.predicate
 def can_key_in_responses(user: Any, obj: Any) -> bool:
     """Paper and phone survey forms of an agency: its administrator, or anyone working in it (not a viewer)."""
-    scope = scope_for(user)
-    agency_id = _agency_id(obj)
-    return (
-        scope.is_superuser
-        or Role.ADMINISTRATOR in scope.roles_over(agency_id)
-        or bool(scope.direct_roles(agency_id) & {Role.FOCAL_POINT, Role.LEADER, Role.UNIT_HEAD, Role.STAFF})
-    )
+    return _admin_or_direct(user, obj, frozenset({Role.FOCAL_POINT, Role.LEADER, Role.UNIT_HEAD, Role.STAFF}))
 
 
 @rules.predicate
@@ -282,13 +276,7 @@ rules.add_perm("notifications.run_reminders", can_manage_plans)
 @rules.predicate
 def can_approve_report(user: Any, obj: Any) -> bool:
     """A periodic report is approved by the agency's own leader (or an administrator covering it)."""
-    scope = scope_for(user)
-    agency_id = _agency_id(obj)
-    return (
-        scope.is_superuser
-        or Role.ADMINISTRATOR in scope.roles_over(agency_id)
-        or Role.LEADER in scope.direct_roles(agency_id)
-    )
+    return _admin_or_direct(user, obj, frozenset({Role.LEADER}))
 
 
 @rules.predicate
@@ -299,7 +287,7 @@ def can_contribute_to_report(user: Any, contribution: Any) -> bool:
         return True
     if not scope_for(user).direct_roles(agency_id) & {Role.UNIT_HEAD, Role.STAFF}:
         return False
-    return contribution.unit_id in _person_unit_ids(user)
+    return contribution.unit_id in person_unit_ids(user)
 
 
 rules.add_perm("reports.view_report", can_read)

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from apps.accounts.policy import scope_for
+from apps.accounts.policy import person_unit_ids, scope_for
 from domain import task_status
 from domain.vntext import fold
 
@@ -142,12 +142,7 @@ def occurrence_get_for_user(*, user: Any, pk: int) -> Any:
     return occurrence
 
 
-def my_unit_ids(user: Any) -> set[int]:
-    units = set(user.roles.exclude(unit__isnull=True).values_list("unit_id", flat=True))
-    person = getattr(user, "person", None)
-    if person is not None and person.unit_id:
-        units.add(person.unit_id)
-    return units
+my_unit_ids = person_unit_ids
 
 
 @dataclass
