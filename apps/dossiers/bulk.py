@@ -18,18 +18,28 @@ Rows never go through the ORM one by one, and one file is one transaction: a rej
 
 Either way a re-imported file rewrites nothing and changes no count. The roll-up (`DossierMonthly`) is then
 recomputed for the agencies and months the import touched: receipts by receipt month, results by result
-month, the overdue backlog by due month (rows of one cell add up).
+month, the overdue backlog by due month, one row per agency × unit × procedure × month (`rollup_select`).
+
+A CSV checked by DuckDB (`domain.dossier_import.columnar`) first tries `direct_load`: every row inserted as a
+new dossier inside a savepoint (PostgreSQL: `COPY` straight into the facts). When that works — the usual
+case, an export of new dossiers — the roll-up of the file itself, computed by DuckDB with the same SQL, is
+added to the stored one. When one code is already stored the savepoint is undone and the rows are merged as
+above.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from domain.dossier_import.rows import STAGED_FIELDS
+
+if TYPE_CHECKING:
+    from domain.dossier_import.columnar import ColumnarCheck
 
 STAGING = "dossier_staging"
 DOSSIER = "dossiers_dossier"
@@ -148,6 +158,35 @@ _STAGED_TYPES_PG = {
 Cell = tuple[int, int, int, int | None]  # agency id and the three months of one dossier
 
 
+def _driver_integrity_error() -> type[Exception]:
+    """The driver's own IntegrityError: raw executemany and COPY raise it unwrapped by Django."""
+    return connection.Database.IntegrityError  # type: ignore[attr-defined,no-any-return]
+
+
+def rollup_select(source: str, agency_in: str = "", month_in: str = "") -> str:
+    """The roll-up rows of the facts in `source` (a table or view with the facts' columns): one row per
+    agency × unit × procedure × month, the three parts (receipts, results, backlog) summed together.
+    Plain SQL that PostgreSQL, SQLite and DuckDB all run."""
+    parts = []
+    for month_column, condition, expressions in _ROLLUP_PARTS:
+        columns = ", ".join(
+            f"{expressions[name]} AS {name}" if name in expressions else f"0 AS {name}"
+            for name in ROLLUP_COUNTERS
+        )
+        filters = f"WHERE {month_column} IS NOT NULL {condition}"
+        if agency_in:
+            filters += f" AND agency_id IN ({agency_in}) AND {month_column} IN ({month_in})"
+        parts.append(
+            f"SELECT agency_id, unit_id, procedure_id, {month_column} AS month, {columns} FROM {source} "
+            f"{filters} GROUP BY agency_id, unit_id, procedure_id, {month_column}"
+        )
+    sums = ", ".join(f"CAST(SUM({name}) AS BIGINT) AS {name}" for name in ROLLUP_COUNTERS)
+    return (
+        f"SELECT agency_id, unit_id, procedure_id, month, {sums} FROM ({' UNION ALL '.join(parts)}) part "
+        f"GROUP BY agency_id, unit_id, procedure_id, month"
+    )
+
+
 def _code(row: Sequence[Any]) -> str:
     return str(row[1])
 
@@ -182,6 +221,7 @@ class Loader:
 
     def __init__(self, batch_id: int) -> None:
         self.batch_id = int(batch_id)
+        self.workdir: Path | None = None
         self.staged = 0
         self.procedures: dict[str, tuple[str, str]] = {}
 
@@ -219,6 +259,48 @@ class Loader:
         with connection.cursor() as cursor:
             cursor.executemany(sql, [(code, name, level) for code, (name, level) in self.procedures.items()])
 
+    def procedure_ids(self) -> dict[str, int]:
+        """The ids of the file's procedures (after `upsert_procedures`)."""
+        codes = list(self.procedures)
+        found: dict[str, int] = {}
+        with connection.cursor() as cursor:
+            for start in range(0, len(codes), 500):
+                chunk = codes[start : start + 500]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"SELECT code, id FROM {PROCEDURE} WHERE code IN ({marks})", chunk)
+                found.update(cursor.fetchall())
+        return found
+
+    def direct_load(self, check: ColumnarCheck, *, cells: set[Cell]) -> MergeResult | None:
+        """Insert every checked row as a new dossier, inside a savepoint; None (and nothing changed) as soon
+        as one code is already stored — the caller then merges. Most files bring new dossiers, and a plain
+        insert costs half a merge."""
+        try:
+            with transaction.atomic():
+                self._insert_new(check)
+        except (IntegrityError, _driver_integrity_error()):
+            return None
+        result = MergeResult(inserted=check.good)
+        result.add_cells(cells)
+        return result
+
+    def _insert_new(self, check: ColumnarCheck) -> None:
+        raise NotImplementedError
+
+    def attach(self, check: ColumnarCheck) -> None:
+        """Before the import's transaction: hand the checked rows to the database (SQLite)."""
+
+    def stage_attached(self, check: ColumnarCheck) -> bool:
+        """`stage` from what `attach` handed over; False when it handed nothing."""
+        return False
+
+    def detach(self) -> None:
+        """After the import's transaction, whatever its end."""
+
+    def add_rollup(self, check: ColumnarCheck) -> None:
+        """Add the roll-up of the checked rows to the stored one: right when they were all new dossiers."""
+        raise NotImplementedError
+
     def _scan_hint(self, agencies: int) -> str:
         return ""
 
@@ -237,17 +319,11 @@ class Loader:
                 cursor.execute(statement)
 
     def _rollup_inserts(self, agency_in: str, month_in: str, agencies: int) -> list[str]:
-        """One grouped insert per part (receipts, results, backlog): rows that add up per cell."""
-        hint = self._scan_hint(agencies)
-        statements = []
-        for month_column, condition, expressions in _ROLLUP_PARTS:
-            statements.append(
-                f"INSERT INTO {MONTHLY} (agency_id, unit_id, procedure_id, month, {', '.join(expressions)}) "
-                f"SELECT agency_id, unit_id, procedure_id, {month_column}, {', '.join(expressions.values())} "
-                f"FROM {DOSSIER} {hint}WHERE agency_id IN ({agency_in}) AND {month_column} IN ({month_in}) "
-                f"{condition} GROUP BY agency_id, unit_id, procedure_id, {month_column}"
-            )
-        return statements
+        """One row per cell, the three parts (receipts, results, backlog) summed together."""
+        select = rollup_select(f"{DOSSIER} {self._scan_hint(agencies)}", agency_in, month_in)
+        return [
+            f"INSERT INTO {MONTHLY} (agency_id, unit_id, procedure_id, month, {', '.join(ROLLUP_COUNTERS)}) {select}"
+        ]
 
 
 class SqliteLoader(Loader):
@@ -295,6 +371,27 @@ class SqliteLoader(Loader):
                 self._rebuild_indexes = True
         self._upsert_changes = 0
 
+    def _upsert(self, source: str) -> str:
+        """Insert new codes, update changed dossiers (and note a code met twice in the file, by trigger)."""
+        updates = ", ".join(f"{column} = excluded.{column}" for column in (*FACT_COLUMNS, "batch_id", "line"))
+        changed = " OR ".join(f"{DOSSIER}.{column} IS NOT excluded.{column}" for column in FACT_COLUMNS)
+        return (
+            f"INSERT INTO {DOSSIER} (code, {', '.join(FACT_COLUMNS)}, line, batch_id) {source} "
+            f"ON CONFLICT (code) DO UPDATE SET {updates} "
+            f"WHERE {changed} OR {DOSSIER}.batch_id = excluded.batch_id"
+        )
+
+    def stage_attached(self, check: ColumnarCheck) -> bool:
+        """`stage` from the attached rows, in SQLite alone; False when nothing is attached."""
+        if not getattr(self, "attached", False):
+            return False
+        raw = connection.connection
+        before = raw.total_changes
+        raw.execute(self._upsert(self._staged_select()))
+        self._upsert_changes += raw.total_changes - before
+        self.staged += check.good
+        return True
+
     def stage(self, rows: Iterable[Sequence[Any]]) -> None:
         # Numbered parameters address the checked tuple directly (?2 is the code, ?5 the procedure's code).
         position = {name: index + 1 for index, name in enumerate(STAGED_FIELDS)}
@@ -304,13 +401,8 @@ class SqliteLoader(Loader):
                 values.append(f"(SELECT id FROM {PROCEDURE} WHERE code = ?{position['procedure_code']})")
             else:
                 values.append(f"?{position[column]}")
-        updates = ", ".join(f"{column} = excluded.{column}" for column in (*FACT_COLUMNS, "batch_id", "line"))
-        changed = " OR ".join(f"{DOSSIER}.{column} IS NOT excluded.{column}" for column in FACT_COLUMNS)
-        sql = (
-            f"INSERT INTO {DOSSIER} (code, {', '.join(FACT_COLUMNS)}, batch_id, line) "
-            f"VALUES (?{position['code']}, {', '.join(values)}, {self.batch_id}, ?{position['line']}) "
-            f"ON CONFLICT (code) DO UPDATE SET {updates} "
-            f"WHERE {changed} OR {DOSSIER}.batch_id = excluded.batch_id"
+        sql = self._upsert(
+            f"VALUES (?{position['code']}, {', '.join(values)}, ?{position['line']}, {self.batch_id})"
         )
         raw = connection.connection
         new_procedure = (
@@ -362,11 +454,84 @@ class SqliteLoader(Loader):
         if result.inserted or result.updated:
             result.add_cells(cells)
             result.add_cells(moved)
+        self._finish_indexes()
+        return result
+
+    def _finish_indexes(self) -> None:
         if self._rebuild_indexes:
             with connection.cursor() as cursor:
                 for name, columns in self.SECONDARY_INDEXES:
                     cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {DOSSIER} ({columns})")
-        return result
+
+    STAGE = "import_stage"
+
+    def attach(self, check: ColumnarCheck) -> None:
+        """DuckDB writes the checked rows and their roll-up into an SQLite file, attached to the connection
+        as `import_stage` (SQLite refuses ATTACH inside a transaction: inside one, rows go by executemany)."""
+        self.attached = False
+        if connection.in_atomic_block or self.workdir is None:
+            return
+        path = self.workdir / "stage.sqlite3"
+        staged = tuple(
+            "procedure_code" if name == "procedure_id" else name for name in ("code", *FACT_COLUMNS, "line")
+        )
+        check.export_sqlite(path, columns=staged, order="code", rollup_sql=rollup_select("facts_by_code"))
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute(f"ATTACH DATABASE %s AS {self.STAGE}", [str(path)])
+        self.attached = True
+
+    def detach(self) -> None:
+        if getattr(self, "attached", False):
+            with connection.cursor() as cursor:
+                cursor.execute(f"DETACH DATABASE {self.STAGE}")
+            self.attached = False
+
+    def _staged_select(self) -> str:
+        """The attached rows as the facts' columns, in code order (the unique index is written in order)."""
+        values = ", ".join(
+            "p.id" if name == "procedure_id" else f"s.{name}" for name in ("code", *FACT_COLUMNS, "line")
+        )
+        return (
+            f"SELECT {values}, {self.batch_id} FROM {self.STAGE}.facts s "
+            f"JOIN {PROCEDURE} p ON p.code = s.procedure_code WHERE true ORDER BY s.rowid"
+        )
+
+    def _insert_new(self, check: ColumnarCheck) -> None:
+        columns = ("code", *FACT_COLUMNS, "line")
+        if getattr(self, "attached", False):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {DOSSIER} ({', '.join(columns)}, batch_id) {self._staged_select()}"
+                )
+            self.staged += check.good
+            self._finish_indexes()
+            return
+        sql = (
+            f"INSERT INTO {DOSSIER} ({', '.join(columns)}, batch_id) "
+            f"VALUES ({', '.join(['?'] * len(columns))}, {self.batch_id})"
+        )
+        raw = connection.connection
+        # In code order the unique index is written page after page rather than at random.
+        for batch in check.fact_rows(columns, order="code"):
+            raw.executemany(sql, batch)
+        self.staged += check.good
+        self._finish_indexes()
+
+    def add_rollup(self, check: ColumnarCheck) -> None:
+        columns = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
+        if getattr(self, "attached", False):
+            values = ", ".join("p.id" if name == "procedure_id" else f"r.{name}" for name in columns)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {MONTHLY} ({', '.join(columns)}) SELECT {values} FROM {self.STAGE}.rollup r "
+                    f"JOIN {PROCEDURE} p ON p.code = r.procedure_id"
+                )
+            return
+        sql = f"INSERT INTO {MONTHLY} ({', '.join(columns)}) VALUES ({', '.join(['?'] * len(columns))})"
+        raw = connection.connection
+        for batch in check.query_batches(rollup_select("facts")):
+            raw.executemany(sql, batch)
 
     def end(self) -> None:
         with connection.cursor() as cursor:
@@ -479,26 +644,47 @@ class PostgresLoader(Loader):
         with connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {STAGING}")
 
-    def _rollup_inserts(self, agency_in: str, month_in: str, agencies: int) -> list[str]:
-        """One row per cell: the three parts grouped together (PostgreSQL hashes them in one pass; writing
-        a third as many roll-up rows is what costs)."""
-        parts = []
-        for month_column, condition, expressions in _ROLLUP_PARTS:
-            columns = ", ".join(
-                f"{expressions[name]} AS {name}" if name in expressions else f"0 AS {name}"
-                for name in ROLLUP_COUNTERS
+    def _copy_file(self, table: str, columns: Sequence[str], path: Path) -> None:
+        with connection.cursor() as cursor:
+            statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT csv)"
+            with cursor.cursor.copy(statement) as copy, path.open("rb") as source:
+                while block := source.read(1 << 20):
+                    copy.write(block)
+
+    def _insert_new(self, check: ColumnarCheck) -> None:
+        """COPY straight into the facts, ordered by agency and receipt for the BRIN indexes. A load larger
+        than the table drops the unique index on the code and builds it again after (one sort instead of a
+        million insertions); building it fails, and the savepoint undoes all, if a code was already stored."""
+        assert self.workdir is not None
+        columns = ("code", *FACT_COLUMNS, "line")
+        path = self.workdir / "facts.csv"
+        check.write_facts_csv(path, columns, order="agency_id, received_on", batch_id=self.batch_id)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT c.conname, t.reltuples, t.relpages FROM pg_constraint c JOIN pg_class t "
+                f"ON t.oid = c.conrelid WHERE c.conrelid = '{DOSSIER}'::regclass AND c.contype = 'u'"
             )
-            parts.append(
-                f"SELECT agency_id, unit_id, procedure_id, {month_column} AS month, {columns} FROM {DOSSIER} "
-                f"WHERE agency_id IN ({agency_in}) AND {month_column} IN ({month_in}) {condition} "
-                f"GROUP BY agency_id, unit_id, procedure_id, {month_column}"
-            )
-        sums = ", ".join(f"SUM({name})" for name in ROLLUP_COUNTERS)
-        return [
-            f"INSERT INTO {MONTHLY} (agency_id, unit_id, procedure_id, month, {', '.join(ROLLUP_COUNTERS)}) "
-            f"SELECT agency_id, unit_id, procedure_id, month, {sums} FROM ({' UNION ALL '.join(parts)}) part "
-            f"GROUP BY agency_id, unit_id, procedure_id, month"
-        ]
+            unique = cursor.fetchone()
+            rebuild = False
+            if unique is not None:
+                name, tuples, pages = unique
+                stored = tuples if tuples >= 0 else pages * 40
+                if check.good >= 2 * stored:
+                    cursor.execute(f'ALTER TABLE {DOSSIER} DROP CONSTRAINT "{name}"')
+                    rebuild = True
+            self._copy_file(DOSSIER, (*columns, "batch_id"), path)
+            if rebuild:
+                cursor.execute(f'ALTER TABLE {DOSSIER} ADD CONSTRAINT "{name}" UNIQUE (code)')
+        path.unlink(missing_ok=True)
+        self.staged += check.good
+
+    def add_rollup(self, check: ColumnarCheck) -> None:
+        assert self.workdir is not None
+        columns = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
+        path = self.workdir / "rollup.csv"
+        check.write_query_csv(rollup_select("facts"), path)
+        self._copy_file(MONTHLY, columns, path)
+        path.unlink(missing_ok=True)
 
 
 def loader_for_connection(batch_id: int) -> Loader:

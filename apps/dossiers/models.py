@@ -186,8 +186,8 @@ class Dossier(models.Model):
 class DossierMonthly(models.Model):
     """The roll-up: counts of one agency × unit × procedure × month (see domain.indicators.dossier_rates).
 
-    Rows add up: a cell may have one row for its receipts, one for its results and one for its overdue
-    backlog (`bulk.refresh_rollup`), and every reader sums them.
+    Rows add up: a refresh writes one row per cell (`bulk.rollup_select`), an import of new dossiers adds the
+    rows of its own file to the cells it touches, and every reader sums the rows of a cell.
     """
 
     agency = models.ForeignKey(

@@ -1,7 +1,9 @@
 """Every write of dossiers: the import of an export file, the roll-up, the column mappings of sources.
 
-An import reads the file once, streaming: each row is checked in `domain.dossier_import.rows`, good rows go to
-the staging table (`bulk.py`), bad rows to an error file on disk with the reason. Then, in one transaction, the
+A CSV is read and checked by DuckDB (`domain.dossier_import.columnar`, the same rules looked up per distinct
+cell); a workbook, or a CSV only `csv.reader` reads right, is read once, streaming, and each row checked in
+`domain.dossier_import.rows`. Good rows go to the database (`bulk.py`), bad rows to an error file on disk with
+the reason. Then, in one transaction, the
 good rows are merged and the roll-up refreshed for the months they touched. When the file has bad rows the
 merge only happens if the user chose to load the good rows; otherwise nothing changes and the error file says
 what to fix. The batch record is written either way, so the summary and the error file stay downloadable.
@@ -10,10 +12,14 @@ what to fix. The batch record is written either way, so the summary and the erro
 from __future__ import annotations
 
 import csv
+import io
+import logging
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
@@ -23,14 +29,16 @@ from django.utils import timezone
 
 from apps.organizations.models import Agency, Unit
 from domain.dossier_import import columns as canonical
-from domain.dossier_import.columns import ImportFileError, normalise_header, plan_columns
-from domain.dossier_import.reader import open_table
+from domain.dossier_import.columnar import ColumnarCheck, ColumnarUnavailable
+from domain.dossier_import.columns import ColumnPlan, ImportFileError, normalise_header, plan_columns
+from domain.dossier_import.reader import TableSource, open_table
 from domain.dossier_import.rows import ImportContext, RowValidator
 
-from .bulk import Cell, Duplicate, loader_for_connection
+from .bulk import Cell, Duplicate, Loader, MergeResult, loader_for_connection
 from .choices import ImportStatus
 from .models import ImportBatch, SourceMapping
 
+logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 20_000
 
@@ -153,7 +161,6 @@ def dossier_import(
     loader = loader_for_connection(batch.pk)
     errors = ErrorFile()
     counts = _Stream()
-    cells: set[Cell] = set()
 
     def report(rows: int) -> None:
         if progress is not None:
@@ -170,22 +177,20 @@ def dossier_import(
         batch.ignored_columns = list(plan.ignored)
         errors.start(table.header)
         validator = RowValidator(plan, import_context(agency_ids=allowed_agency_ids))
-        # About 190 bytes a row in a CSV export; a workbook is compressed, its size says little.
-        expected = file_size // 190 if table.kind == "csv" else 0
-        with transaction.atomic():
-            loader.begin(expected_rows=expected)
-            loader.stage(_stream_rows(table.rows, validator, errors, counts, cells, report))
-            for duplicate in loader.take_duplicates():
-                errors.add_duplicate(duplicate, plan.position(canonical.CODE))
-                counts.good -= 1
-                counts.bad += 1
-            batch.rows_total = counts.good + counts.bad
-            batch.rows_good, batch.rows_bad = counts.good, counts.bad
-            if counts.bad and not load_good_rows:
-                raise _Rejected
-            loader.upsert_procedures()
-            merged = loader.merge(cells=cells)
-            loader.refresh_rollup(merged.agency_ids, merged.months)
+        with tempfile.TemporaryDirectory(prefix="cchc-ho-so-") as workdir:
+            loader.workdir = Path(workdir)
+            check = _columnar_check(stream, table, plan, validator, Path(workdir), errors)
+            if check is not None:
+                with check:
+                    merged = _import_columnar(
+                        check, loader, batch, plan, errors, counts, load_good_rows, report
+                    )
+            else:
+                stream.seek(0)
+                table = open_table(stream, filename)
+                merged = _import_rows(
+                    table, validator, loader, batch, plan, errors, counts, load_good_rows, report
+                )
         batch.inserted, batch.updated, batch.unchanged = merged.inserted, merged.updated, merged.unchanged
         batch.agency_ids = sorted(merged.agency_ids)
         if batch.agency is None and merged.agency_ids:
@@ -210,6 +215,129 @@ def dossier_import(
     batch.finished_at = timezone.now()
     batch.save()
     return batch
+
+
+def _import_rows(
+    table: TableSource,
+    validator: RowValidator,
+    loader: Loader,
+    batch: ImportBatch,
+    plan: ColumnPlan,
+    errors: ErrorFile,
+    counts: _Stream,
+    load_good_rows: bool,
+    report: Callable[[int], None],
+) -> MergeResult:
+    """The row-by-row path: each row checked in Python and streamed into the loader's staging."""
+    cells: set[Cell] = set()
+    # About 190 bytes a row in a CSV export; a workbook is compressed, its size says little.
+    expected = batch.file_size // 190 if table.kind == "csv" else 0
+    with transaction.atomic():
+        loader.begin(expected_rows=expected)
+        loader.stage(_stream_rows(table.rows, validator, errors, counts, cells, report))
+        for duplicate in loader.take_duplicates():
+            errors.add_duplicate(duplicate, plan.position(canonical.CODE))
+            counts.good -= 1
+            counts.bad += 1
+        _count(batch, counts, load_good_rows)
+        loader.upsert_procedures()
+        merged = loader.merge(cells=cells)
+        loader.refresh_rollup(merged.agency_ids, merged.months)
+    return merged
+
+
+def _columnar_check(
+    stream: IO[bytes],
+    table: TableSource,
+    plan: ColumnPlan,
+    validator: RowValidator,
+    workdir: Path,
+    errors: ErrorFile,
+) -> ColumnarCheck | None:
+    """The file read and checked by DuckDB (`domain.dossier_import.columnar`), or None for the row path."""
+    if table.kind != "csv":
+        return None
+    source = _utf8_file(stream, table.encoding, workdir)
+    if source is None:
+        return None
+    check = ColumnarCheck(source, plan=plan, delimiter=table.delimiter, validator=validator, workdir=workdir)
+    try:
+        check.load()
+    except ColumnarUnavailable as reason:
+        logger.info("Nhập hồ sơ theo từng dòng: %s", reason)
+        check.__exit__(None, None, None)
+        return None
+    check.check(lambda row: errors.add(row.line, row.reason, row.cells))
+    return check
+
+
+def _utf8_file(stream: IO[bytes], encoding: str, workdir: Path) -> Path | None:
+    """The upload as a UTF-8 file on disk: the file itself when it is one, else a copy (re-encoded)."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        for candidate in (getattr(stream, "temporary_file_path", None), getattr(stream, "name", None)):
+            path = candidate() if callable(candidate) else candidate
+            if isinstance(path, str) and os.path.isfile(path):
+                return Path(path)
+    target = workdir / "nguon.csv"
+    stream.seek(0)
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="", errors="strict")
+    try:
+        with target.open("w", encoding="utf-8", newline="") as out:
+            while chunk := text.read(1 << 20):
+                out.write(chunk)
+    except UnicodeDecodeError:
+        return None  # the row path says where
+    finally:
+        text.detach()
+    return target
+
+
+def _import_columnar(
+    check: ColumnarCheck,
+    loader: Loader,
+    batch: ImportBatch,
+    plan: ColumnPlan,
+    errors: ErrorFile,
+    counts: _Stream,
+    load_good_rows: bool,
+    report: Callable[[int], None],
+) -> MergeResult:
+    """The columnar path: the rows are checked already; new dossiers go straight into the facts with the
+    roll-up of the file added, anything else is merged and the touched months recomputed."""
+    for duplicate in check.take_duplicates():
+        errors.add_duplicate(
+            Duplicate(duplicate.code, duplicate.line, duplicate.first_line), plan.position(canonical.CODE)
+        )
+        counts.bad += 1
+    counts.good, counts.bad = check.good, counts.bad + check.bad
+    report(counts.good + counts.bad)
+    _count(batch, counts, load_good_rows)
+    loader.attach(check)
+    try:
+        with transaction.atomic():
+            loader.begin(expected_rows=check.good)
+            loader.procedures = check.procedures()
+            loader.upsert_procedures()
+            check.set_procedure_ids(loader.procedure_ids())
+            cells = check.cells()
+            merged = loader.direct_load(check, cells=cells) if check.good else None
+            if merged is not None:
+                loader.add_rollup(check)
+            else:
+                if not loader.stage_attached(check):
+                    loader.stage(row for rows in check.rows() for row in rows)
+                merged = loader.merge(cells=cells)
+                loader.refresh_rollup(merged.agency_ids, merged.months)
+    finally:
+        loader.detach()
+    return merged
+
+
+def _count(batch: ImportBatch, counts: _Stream, load_good_rows: bool) -> None:
+    batch.rows_total = counts.good + counts.bad
+    batch.rows_good, batch.rows_bad = counts.good, counts.bad
+    if counts.bad and not load_good_rows:
+        raise _Rejected
 
 
 def _common_agency(agency_ids: set[int]) -> Agency | None:

@@ -25,7 +25,17 @@ from domain.indicators.dossier_rates import CHANNELS, LEVELS, WorkdayCounter
 from domain.indicators.one_stop_rules import APOLOGY_RULES, ApologyRule, apology_rule_for
 from domain.vntext import fold
 
-__all__ = ["STAGED_FIELDS", "ImportContext", "RowValidator"]
+__all__ = [
+    "STAGED_FIELDS",
+    "ImportContext",
+    "RowValidator",
+    "read_channel",
+    "read_fee",
+    "read_flag",
+    "read_level",
+    "read_name",
+    "read_reappointments",
+]
 
 STAGED_FIELDS: tuple[str, ...] = (
     "line",
@@ -153,6 +163,27 @@ class RowValidator:
             found = apology_rule_for(date.fromisoformat(due_iso), self.context.rules)
             rule = self._rules[due_number] = (found.days_before_due, found.max_reappointments)
         return rule
+
+    # -- single cells for the columnar path (domain.dossier_import.columnar) --------------------------------
+    def place_of(self, agency_text: str, unit_text: str) -> tuple[int | None, int | None, bool]:
+        """(agency id, unit id, whether the pair is good) for the agency and unit cells of a row."""
+        agency_id = self._agency(agency_text)
+        if agency_id is None:
+            return None, None, False
+        if self.plan.position(c.UNIT) < 0:
+            return agency_id, None, True
+        unit = self._unit(agency_id, unit_text)
+        if unit is False:
+            return agency_id, None, False
+        return agency_id, unit, True  # type: ignore[return-value]
+
+    def apology_rule_of(self, day_number: int) -> tuple[int, int]:
+        """(days before the due date, most re-appointments) of the rule in force on that due date."""
+        return self._apology_rule(day_number, date.fromordinal(day_number).isoformat())
+
+    def working_day_number(self, day_number: int) -> int:
+        """Working days from a fixed anchor up to that day: differences give the days of resolution."""
+        return self.context.counter.ordinal(date.fromordinal(day_number))
 
     # -- the row ------------------------------------------------------------------------------------------
     def __call__(self, line: int, cells: list[str]) -> tuple[tuple[Any, ...] | None, str | None]:
@@ -347,12 +378,12 @@ class RowValidator:
         name = ""
         if at_name >= 0:
             text = cells[at_name]
-            name = self._names[text] if text in self._names else self._cached(self._names, text, _read_name)
+            name = self._names[text] if text in self._names else self._cached(self._names, text, read_name)
         level = ""
         if at_level >= 0:
             text = cells[at_level]
             found = (
-                self._levels[text] if text in self._levels else self._cached(self._levels, text, _read_level)
+                self._levels[text] if text in self._levels else self._cached(self._levels, text, read_level)
             )
             if found is None:
                 errors.append(f"Mức độ “{text}” không hợp lệ: toan_trinh, mot_phan hoặc khac.")
@@ -363,7 +394,7 @@ class RowValidator:
             found = (
                 self._channels[text]
                 if text in self._channels
-                else self._cached(self._channels, text, _read_channel)
+                else self._cached(self._channels, text, read_channel)
             )
             if found is None:
                 errors.append(f"Kênh nộp “{text}” không hợp lệ: truc_tiep, truc_tuyen hoặc buu_chinh.")
@@ -406,34 +437,35 @@ class RowValidator:
         fee = paid = digitised = e_result = reappointments = 0
         if at_fee >= 0:
             text = cells[at_fee]
-            value = self._fees[text] if text in self._fees else self._cached(self._fees, text, _read_fee)
+            value = self._fees[text] if text in self._fees else self._cached(self._fees, text, read_fee)
             if value is None:
                 errors.append(f"Lệ phí “{text}” không phải số tiền hợp lệ.")
             fee = value or 0
         flags = self._flags
         if at_paid >= 0:
             text = cells[at_paid]
-            value = flags[text] if text in flags else self._cached(flags, text, _read_flag)
+            value = flags[text] if text in flags else self._cached(flags, text, read_flag)
             if value is None:
                 errors.append(_bad_flag(c.PAID_ONLINE, text))
             paid = value or 0
         if at_digitised >= 0:
             text = cells[at_digitised]
-            value = flags[text] if text in flags else self._cached(flags, text, _read_flag)
+            value = flags[text] if text in flags else self._cached(flags, text, read_flag)
             if value is None:
                 errors.append(_bad_flag(c.DIGITISED, text))
             digitised = value or 0
         if at_e_result >= 0:
             text = cells[at_e_result]
-            value = flags[text] if text in flags else self._cached(flags, text, _read_flag)
+            value = flags[text] if text in flags else self._cached(flags, text, read_flag)
             if value is None:
                 errors.append(_bad_flag(c.E_RESULT, text))
             e_result = value or 0
-        if at_reappointments >= 0 and (text := cells[at_reappointments].strip()):
-            if text.isdigit() and len(text) < 4:
-                reappointments = int(text)
-            else:
-                errors.append(f"Số lần hẹn lại “{text}” phải là số nguyên không âm.")
+        if at_reappointments >= 0:
+            text = cells[at_reappointments]
+            value = read_reappointments(text)
+            if value is None:
+                errors.append(f"Số lần hẹn lại “{text.strip()}” phải là số nguyên không âm.")
+            reappointments = value or 0
         if errors:
             return None, " ".join(errors)
 
@@ -486,27 +518,35 @@ def _bad_flag(column: str, text: str) -> str:
     return f"{c.COLUMN_LABELS[column]} “{text}” phải là 0 hoặc 1."
 
 
-def _read_name(text: str) -> str:
+def read_name(text: str) -> str:
     name = text.strip()
     return name if name.isascii() else unicodedata.normalize("NFC", name)
 
 
-def _read_flag(text: str) -> int | None:
+def read_reappointments(text: str) -> int | None:
+    """How many times the due date was moved: a whole number below 1000, blank for none."""
+    stripped = text.strip()
+    if not stripped:
+        return 0
+    return int(stripped) if stripped.isascii() and stripped.isdigit() and len(stripped) < 4 else None
+
+
+def read_flag(text: str) -> int | None:
     stripped = text.strip()
     if stripped in _FLAGS:
         return int(stripped or 0)
     return _FLAG_WORDS.get(fold(stripped))
 
 
-def _read_channel(text: str) -> str | None:
+def read_channel(text: str) -> str | None:
     return _choice(text, CHANNELS, _CHANNEL_HINTS) if text.strip() else ""
 
 
-def _read_level(text: str) -> str | None:
+def read_level(text: str) -> str | None:
     return _choice(text, LEVELS, _LEVEL_HINTS) if text.strip() else ""
 
 
-def _read_fee(text: str) -> int | None:
+def read_fee(text: str) -> int | None:
     value = text.strip().lower()
     for suffix in ("vnd", "vnđ", "đồng", "đ", "d"):
         value = value.removesuffix(suffix).strip()

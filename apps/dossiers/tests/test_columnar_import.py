@@ -1,0 +1,131 @@
+"""The fast path of a CSV import, outside any test transaction (as the page and the command line run it):
+DuckDB checks the file, new dossiers go straight into the facts (SQLite: through an attached staging file;
+PostgreSQL: COPY), the roll-up of the file is added — and whatever path a file takes, the roll-up equals the
+one recomputed from the facts, and a second import of the same file changes nothing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from django.db import connection
+
+from apps.dossiers import bulk
+from apps.dossiers.models import Dossier, DossierMonthly
+from apps.dossiers.services import dossier_import, dossier_rollup_rebuild
+
+from .files import csv_bytes, random_rows, row
+
+pytestmark = pytest.mark.django_db(transaction=True)
+COUNTERS = bulk.ROLLUP_COUNTERS
+
+
+def _rollup() -> dict[tuple[int, int | None, int, int], tuple[int, ...]]:
+    """The roll-up summed per cell (rows of one cell add up), without empty cells."""
+    cells: dict[tuple[int, int | None, int, int], list[int]] = defaultdict(lambda: [0] * len(COUNTERS))
+    for item in DossierMonthly.objects.values("agency_id", "unit_id", "procedure_id", "month", *COUNTERS):
+        key = (item["agency_id"], item["unit_id"], item["procedure_id"], item["month"])
+        for index, name in enumerate(COUNTERS):
+            cells[key][index] += item[name]
+    return {key: tuple(values) for key, values in cells.items() if any(values)}
+
+
+def _rebuilt() -> dict[tuple[int, int | None, int, int], tuple[int, ...]]:
+    DossierMonthly.objects.all().delete()
+    dossier_rollup_rebuild()
+    return _rollup()
+
+
+def _import(tmp_path, rows, name="ho-so.csv", **options):
+    path = tmp_path / name
+    path.write_bytes(csv_bytes(rows))
+    with path.open("rb") as stream:
+        return dossier_import(stream=stream, filename=name, **options)
+
+
+@pytest.fixture
+def paths(monkeypatch):
+    """Which loader steps ran (and, on SQLite, whether the staging file was attached)."""
+    seen: list[str] = []
+    attached: list[bool] = []
+    for name in ("direct_load", "add_rollup", "stage", "stage_attached", "refresh_rollup", "detach"):
+        for cls in (bulk.Loader, bulk.SqliteLoader, bulk.PostgresLoader):
+            if name in cls.__dict__:
+                original = cls.__dict__[name]
+
+                def wrapper(self, *args, _original=original, _name=name, **kwargs):
+                    if _name == "detach":
+                        if getattr(self, "attached", False):
+                            attached.append(True)
+                        return _original(self, *args, **kwargs)
+                    result = _original(self, *args, **kwargs)
+                    if _name == "direct_load" and result is None:
+                        seen.append("direct_load refused")
+                    elif _name == "stage_attached" and not result:
+                        pass
+                    else:
+                        seen.append(_name)
+                    return result
+
+                monkeypatch.setattr(cls, name, wrapper)
+    yield seen
+    # On SQLite the rows went through the attached staging file (not executemany).
+    assert attached or connection.vendor != "sqlite"
+
+
+def test_new_dossiers_load_straight_and_the_added_rollup_equals_the_recomputed_one(demo_org, tmp_path, paths):
+    rows, _ = random_rows("DLK-SXD", 400, seed=3)
+    other, _ = random_rows("LCU-SXD", 200, seed=4)
+    batch = _import(tmp_path, rows + other)
+    assert batch.status == "done", batch.message
+    assert (batch.inserted, batch.updated, batch.unchanged) == (600, 0, 0)
+    assert paths == ["direct_load", "add_rollup"], paths
+    assert Dossier.objects.count() == 600
+    loaded = _rollup()
+    assert loaded and loaded == _rebuilt()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA database_list")
+            assert "import_stage" not in [name for _, name, _ in cursor.fetchall()]  # detached again
+
+
+def test_second_import_changes_nothing_and_a_changed_file_is_merged(demo_org, tmp_path, paths):
+    rows, _ = random_rows("DLK-SXD", 300, seed=5)
+    _import(tmp_path, rows)
+    first = _rollup()
+    paths.clear()
+    again = _import(tmp_path, rows, name="lan-hai.csv")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 300)
+    assert "direct_load refused" in paths and "add_rollup" not in paths
+    assert Dossier.objects.count() == 300 and _rollup() == first
+
+    # Three dossiers got their result since, and two new ones arrived.
+    changed = [dict(item) for item in rows[:3]]
+    for item in changed:
+        item["ngay_co_ket_qua"] = "30/06/2026 10:00"
+        item["ngay_xin_loi"] = ""
+    new = [
+        row("DLK-SXD-MOI-1", "DLK-SXD", "01/06/2026", "10/06/2026"),
+        row("DLK-SXD-MOI-2", "DLK-SXD", "02/06/2026", "12/06/2026"),
+    ]
+    batch = _import(tmp_path, changed + new + rows[3:10], name="lan-ba.csv")
+    assert (batch.inserted, batch.updated, batch.unchanged) == (2, 3, 7)
+    assert Dossier.objects.get(code=rows[0]["ma_ho_so"]).resolved_on.isoformat() == "2026-06-30"
+    assert _rollup() == _rebuilt()
+
+
+def test_a_file_with_bad_rows_changes_nothing_unless_asked(demo_org, tmp_path):
+    rows, _ = random_rows("DLK-SXD", 50, seed=6)
+    rows[10] = rows[10] | {"ngay_tiep_nhan": "31/02/2026"}
+    rows[20] = rows[20] | {"ma_co_quan": "KHONG-CO"}
+    rows.append(rows[0])  # the same code twice: the first row stands
+    batch = _import(tmp_path, rows)
+    assert batch.status == "rejected" and batch.rows_bad == 3 and batch.rows_good == 48
+    assert not Dossier.objects.exists() and not DossierMonthly.objects.exists()
+    lines = batch.error_file.open("rb").read().decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["12", "22", "52"]
+    assert "31/02/2026" in lines[1] and "Trùng mã hồ sơ" in lines[3]
+
+    batch = _import(tmp_path, rows, name="nhap-dong-tot.csv", load_good_rows=True)
+    assert batch.status == "partial" and batch.inserted == 48
+    assert _rollup() == _rebuilt()
