@@ -275,6 +275,12 @@ class Loader:
         """Insert every checked row as a new dossier, inside a savepoint; None (and nothing changed) as soon
         as one code is already stored — the caller then merges. Most files bring new dossiers, and a plain
         insert costs half a merge."""
+        sample = check.sample_codes()
+        with connection.cursor() as cursor:
+            marks = ", ".join(["%s"] * len(sample))
+            cursor.execute(f"SELECT 1 FROM {DOSSIER} WHERE code IN ({marks}) LIMIT 1", sample)
+            if sample and cursor.fetchone() is not None:
+                return None  # a re-import: merging is the way, without a wasted attempt
         try:
             with transaction.atomic():
                 self._insert_new(check)
@@ -290,8 +296,8 @@ class Loader:
     def attach(self, check: ColumnarCheck) -> None:
         """Before the import's transaction: hand the checked rows to the database (SQLite)."""
 
-    def stage_attached(self, check: ColumnarCheck) -> bool:
-        """`stage` from what `attach` handed over; False when it handed nothing."""
+    def stage_checked(self, check: ColumnarCheck) -> bool:
+        """`stage` the checked rows without passing them through Python; False when it cannot."""
         return False
 
     def detach(self) -> None:
@@ -381,7 +387,7 @@ class SqliteLoader(Loader):
             f"WHERE {changed} OR {DOSSIER}.batch_id = excluded.batch_id"
         )
 
-    def stage_attached(self, check: ColumnarCheck) -> bool:
+    def stage_checked(self, check: ColumnarCheck) -> bool:
         """`stage` from the attached rows, in SQLite alone; False when nothing is attached."""
         if not getattr(self, "attached", False):
             return False
@@ -643,6 +649,17 @@ class PostgresLoader(Loader):
     def end(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {STAGING}")
+
+    def stage_checked(self, check: ColumnarCheck) -> bool:
+        assert self.workdir is not None
+        path = self.workdir / "staged.csv"
+        check.write_staged_csv(path)
+        self._copy_file(STAGING, STAGED_FIELDS, path)
+        path.unlink(missing_ok=True)
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {STAGING}")
+        self.staged += check.good
+        return True
 
     def _copy_file(self, table: str, columns: Sequence[str], path: Path) -> None:
         with connection.cursor() as cursor:

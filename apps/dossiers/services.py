@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -260,7 +261,14 @@ def _columnar_check(
     source = _utf8_file(stream, table.encoding, workdir)
     if source is None:
         return None
-    check = ColumnarCheck(source, plan=plan, delimiter=table.delimiter, validator=validator, workdir=workdir)
+    check = ColumnarCheck(
+        source,
+        plan=plan,
+        delimiter=table.delimiter,
+        validator=validator,
+        workdir=workdir,
+        memory_limit=settings.CCHC_DOSSIER_IMPORT_MEMORY,
+    )
     try:
         check.load()
     except ColumnarUnavailable as reason:
@@ -324,7 +332,7 @@ def _import_columnar(
             if merged is not None:
                 loader.add_rollup(check)
             else:
-                if not loader.stage_attached(check):
+                if not loader.stage_checked(check):
                     loader.stage(row for rows in check.rows() for row in rows)
                 merged = loader.merge(cells=cells)
                 loader.refresh_rollup(merged.agency_ids, merged.months)

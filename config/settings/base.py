@@ -192,6 +192,9 @@ SURVEYS_DEVICE_COOLDOWN_HOURS = env.int("SURVEYS_DEVICE_COOLDOWN_HOURS", default
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="")
 
+# Memory DuckDB may use to check one dossier export (beyond it, it spills to the temporary folder): the
+# import's memory stays bounded whatever the size of the file. 1 GB checks a million rows in about 4 s.
+CCHC_DOSSIER_IMPORT_MEMORY = env.str("CCHC_DOSSIER_IMPORT_MEMORY", default="1GB")
 CCHC_SEEDS_DIR = Path(env.str("CCHC_SEEDS_DIR", default=str(BASE_DIR / "demo" / "seeds")))
 CCHC_TRIGGER_WORKING_DAYS = env.int("CCHC_TRIGGER_WORKING_DAYS", default=20)
 CCHC_DUE_SOON_DAYS = env.int("CCHC_DUE_SOON_DAYS", default=7)

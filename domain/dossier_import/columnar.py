@@ -76,6 +76,25 @@ _STAGED_TYPES = {
     "apologised": "BOOLEAN",
     "resolution_days": "INTEGER",
 }
+# The small columns: (canonical column, staged field, lookup type, reader, value when the column is absent).
+_KINDS: tuple[tuple[str, str, str, Callable[[str], Any], str], ...] = (
+    (c.LEVEL, "service_level", "VARCHAR", read_level, "''"),
+    (c.CHANNEL, "channel", "VARCHAR", read_channel, "''"),
+    (c.FEE, "fee", "BIGINT", read_fee, "0"),
+    (c.REAPPOINTMENTS, "reappointments", "INTEGER", read_reappointments, "0"),
+    (c.PAID_ONLINE, "paid_online", "INTEGER", read_flag, "0"),
+    (c.DIGITISED, "digitised", "INTEGER", read_flag, "0"),
+    (c.E_RESULT, "e_result", "INTEGER", read_flag, "0"),
+)
+
+
+def _present(
+    table: tuple[tuple[str, str, str, Callable[[str], Any], str], ...], kinds: list[tuple[str, str]]
+) -> list[tuple[str, str, str, Callable[[str], Any], str]]:
+    fields = {field for _, field in kinds}
+    return [entry for entry in table if entry[1] in fields]
+
+
 _BOOLEANS = frozenset(name for name, kind in _STAGED_TYPES.items() if kind == "BOOLEAN")
 
 
@@ -194,21 +213,6 @@ class ColumnarCheck:
         self.db.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT {selects} FROM {source}")
         path.unlink()
 
-    def _distinct_cells(self, columns: Sequence[str]) -> dict[str, list[str]]:
-        """The distinct texts of each column present, in one scan."""
-        present = [column for column in columns if self.plan.position(column) >= 0]
-        if not present:
-            return {}
-        lists = ", ".join(f"list(DISTINCT {self._cell(column)})" for column in present)
-        row = self.db.execute(f"SELECT {lists} FROM raw").fetchone()
-        return dict(zip(present, row or [[] for _ in present], strict=True))
-
-    def _simple_lookup(
-        self, name: str, column: str, read: Callable[[str], Any], kind: str, texts: dict[str, list[str]]
-    ) -> None:
-        if column in texts:
-            self._lookup(name, ["k:VARCHAR", f"v:{kind}"], [(text, read(text)) for text in texts[column]])
-
     def _build_lookups(self) -> None:
         validator = self.validator
         places = [
@@ -228,14 +232,25 @@ class ColumnarCheck:
             ["p:VARCHAR", "n:VARCHAR", "code:VARCHAR", "name:VARCHAR", "ok:BOOLEAN"],
             procedures,
         )
-        flag_columns = (c.PAID_ONLINE, c.DIGITISED, c.E_RESULT)
-        texts = self._distinct_cells((c.LEVEL, c.CHANNEL, c.FEE, c.REAPPOINTMENTS, *flag_columns))
-        self._simple_lookup("m_level", c.LEVEL, read_level, "VARCHAR", texts)
-        self._simple_lookup("m_channel", c.CHANNEL, read_channel, "VARCHAR", texts)
-        self._simple_lookup("m_fee", c.FEE, read_fee, "BIGINT", texts)
-        self._simple_lookup("m_reappointments", c.REAPPOINTMENTS, read_reappointments, "INTEGER", texts)
-        flags = sorted({text for column in flag_columns for text in texts.get(column, [])})
-        self._lookup("m_flag", ["k:VARCHAR", "v:INTEGER"], [(text, read_flag(text)) for text in flags])
+        # The small columns together, as the row path caches them: one lookup per distinct combination.
+        kinds = [(column, field) for column, field, *_ in _KINDS if self.plan.position(column) >= 0]
+        if kinds:
+            combinations = []
+            for texts in self._distinct(*(self._cell(column) for column, _ in kinds)):
+                read = tuple(
+                    reader(text)
+                    for text, (_, _, _, reader, _) in zip(texts, _present(_KINDS, kinds), strict=True)
+                )
+                combinations.append((*texts, *read, all(value is not None for value in read)))
+            self._lookup(
+                "m_kinds",
+                [
+                    *(f"k{index}:VARCHAR" for index in range(len(kinds))),
+                    *(f"{field}:{kind}" for _, field, kind, _, _ in _present(_KINDS, kinds)),
+                    "ok:BOOLEAN",
+                ],
+                combinations,
+            )
         # Every distinct text of the five date columns, split into its day and its time as `DateReader` splits
         # it; each distinct day and time is read once by the row path's own parsers.
         present = [column for column in _DATES if self.plan.position(column) >= 0]
@@ -250,34 +265,41 @@ class ColumnarCheck:
             for (text,) in self.db.execute("SELECT DISTINCT time FROM date_texts WHERE time <> ''").fetchall()
         ]
         parse_day, parse_time = DateReader._parse_day, DateReader._parse_time
-        day_rows, numbers = [], set()
+        # Per day also the apology rule in force when it is the due date, and the running working days.
+        day_rows = []
         for text in sorted(days):
             parsed = parse_day(text)
-            day_rows.append((text, *(parsed[:3] if parsed else (None, None, None))))
-            if parsed:
-                numbers.add(parsed[1])
-        self._lookup("m_day", ["k:VARCHAR", "iso:VARCHAR", "n:INTEGER", "month:INTEGER"], day_rows)
+            if parsed is None:
+                day_rows.append((text, None, None, None, None, None, None))
+            else:
+                number = parsed[1]
+                rule = validator.apology_rule_of(number)
+                day_rows.append((text, *parsed[:3], *rule, validator.working_day_number(number)))
+        self._lookup(
+            "m_day",
+            [
+                "k:VARCHAR",
+                "iso:VARCHAR",
+                "n:INTEGER",
+                "month:INTEGER",
+                "days_before:INTEGER",
+                "max_reappointments:INTEGER",
+                "workday:INTEGER",
+            ],
+            day_rows,
+        )
         self._lookup(
             "m_time", ["k:VARCHAR", "v:VARCHAR"], [(text, parse_time(text)) for text in sorted(times)]
         )
         # Read here only when nothing is left to strip at either end (the row path strips the cell first).
         self.db.execute(
-            "CREATE TABLE m_date AS SELECT t.k, d.iso, d.n, d.month, m.v AS clock FROM date_texts t "
+            "CREATE TABLE m_date AS SELECT t.k, d.iso, d.n, d.month, m.v AS clock, d.days_before, "
+            "d.max_reappointments, d.workday FROM date_texts t "
             "JOIN m_day d ON d.k = t.day LEFT JOIN m_time m ON m.k = t.time "
             "WHERE d.iso IS NOT NULL AND (t.time = '' OR m.v IS NOT NULL) "
             "AND ord(left(t.k, 1)) BETWEEN 33 AND 126 AND ord(right(t.k, 1)) BETWEEN 33 AND 126"
         )
         self.db.execute("DROP TABLE date_texts")
-        # Per day number: the apology rule in force when it is the due date, and the running working days.
-        calendar = [
-            (number, *validator.apology_rule_of(number), validator.working_day_number(number))
-            for number in sorted(numbers)
-        ]
-        self._lookup(
-            "m_calendar",
-            ["n:INTEGER", "days_before:INTEGER", "max_reappointments:INTEGER", "workday:INTEGER"],
-            calendar,
-        )
 
     @staticmethod
     def _date_part(text: str, part: str) -> str:
@@ -329,22 +351,16 @@ class ColumnarCheck:
             "procedure_code": "pr.code",
             "procedure_name": "pr.name",
         }
-        for column, table, field, default in (
-            (c.LEVEL, "m_level", "service_level", "''"),
-            (c.CHANNEL, "m_channel", "channel", "''"),
-            (c.FEE, "m_fee", "fee", "0"),
-            (c.REAPPOINTMENTS, "m_reappointments", "reappointments", "0"),
-            (c.PAID_ONLINE, "m_flag", "paid_online", "0"),
-            (c.DIGITISED, "m_flag", "digitised", "0"),
-            (c.E_RESULT, "m_flag", "e_result", "0"),
-        ):
-            if has(column) < 0:
-                values[field] = default
-                continue
-            alias = f"x_{field}"
-            joins.append(f"LEFT JOIN {table} {alias} ON {alias}.k = {self._cell(column)}")
-            values[field] = f"{alias}.v"
-            conditions.append(f"{alias}.v IS NOT NULL")
+        kinds = [(column, field) for column, field, *_ in _KINDS if has(column) >= 0]
+        if kinds:
+            keys = " AND ".join(
+                f"kd.k{index} = {self._cell(column)}" for index, (column, _) in enumerate(kinds)
+            )
+            joins.append(f"LEFT JOIN m_kinds kd ON {keys}")
+            conditions.append("coalesce(kd.ok, false)")
+        present = {field for _, field in kinds}
+        for _, field, _, _, default in _KINDS:
+            values[field] = f"kd.{field}" if field in present else default
         for field in ("paid_online", "digitised", "e_result"):
             values[field] = f"({values[field]} = 1)"
         for column, prefix in (
@@ -374,18 +390,13 @@ class ColumnarCheck:
             "(d_apology.n IS NULL OR d_apology.n >= d_received.n)",
             "(d_returned.n IS NULL OR d_resolved.n IS NULL OR d_returned.n >= d_resolved.n)",
         ]
-        joins += [
-            "LEFT JOIN m_calendar k_due ON k_due.n = d_due.n",
-            "LEFT JOIN m_calendar k_received ON k_received.n = d_received.n",
-            "LEFT JOIN m_calendar k_resolved ON k_resolved.n = d_resolved.n",
-        ]
         values["apologised"] = (
-            f"coalesce(d_apology.n IS NOT NULL AND d_due.n - d_apology.n >= k_due.days_before "
-            f"AND {values['reappointments']} <= k_due.max_reappointments, false)"
+            f"coalesce(d_apology.n IS NOT NULL AND d_due.n - d_apology.n >= d_due.days_before "
+            f"AND {values['reappointments']} <= d_due.max_reappointments, false)"
         )
         values["resolution_days"] = (
             "CASE WHEN d_resolved.n IS NULL THEN NULL "
-            "ELSE greatest(k_resolved.workday - k_received.workday, 0) END"
+            "ELSE greatest(d_resolved.workday - d_received.workday, 0) END"
         )
         fields = [
             f"CAST({values[name]} AS {_STAGED_TYPES[name]}) AS {name}"
@@ -458,6 +469,11 @@ class ColumnarCheck:
         ).fetchall()
         return {(int(a), int(r), int(d), None if s is None else int(s)) for a, r, d, s in rows}
 
+    def sample_codes(self, count: int = 1000) -> list[str]:
+        """Codes spread over the file: a cheap first look at whether it brings dossiers already stored."""
+        rows = self.db.execute(f"SELECT code FROM staged USING SAMPLE {int(count)} ROWS").fetchall()
+        return [code for (code,) in rows]
+
     def set_procedure_ids(self, ids: dict[str, int]) -> None:
         self._lookup("m_procedure_id", ["code:VARCHAR", "id:BIGINT"], list(ids.items()))
 
@@ -474,6 +490,10 @@ class ColumnarCheck:
         cursor = self.db.execute(self._fact_select(columns, order))
         while batch := cursor.fetchmany(size):
             yield batch
+
+    def write_staged_csv(self, path: Path) -> None:
+        """The staged rows in `STAGED_FIELDS` order in a header-less CSV, for COPY."""
+        self.db.execute(f"COPY (SELECT {', '.join(STAGED_FIELDS)} FROM staged) TO '{path}' (HEADER false)")
 
     def write_facts_csv(self, path: Path, columns: Sequence[str], *, order: str, batch_id: int) -> None:
         """The staged rows as the facts' columns, then the batch, in a header-less CSV (NULL empty, empty

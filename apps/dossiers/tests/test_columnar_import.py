@@ -48,7 +48,7 @@ def paths(monkeypatch):
     """Which loader steps ran (and, on SQLite, whether the staging file was attached)."""
     seen: list[str] = []
     attached: list[bool] = []
-    for name in ("direct_load", "add_rollup", "stage", "stage_attached", "refresh_rollup", "detach"):
+    for name in ("direct_load", "add_rollup", "stage", "stage_checked", "refresh_rollup", "detach"):
         for cls in (bulk.Loader, bulk.SqliteLoader, bulk.PostgresLoader):
             if name in cls.__dict__:
                 original = cls.__dict__[name]
@@ -61,7 +61,7 @@ def paths(monkeypatch):
                     result = _original(self, *args, **kwargs)
                     if _name == "direct_load" and result is None:
                         seen.append("direct_load refused")
-                    elif _name == "stage_attached" and not result:
+                    elif _name == "stage_checked" and not result:
                         pass
                     else:
                         seen.append(_name)
