@@ -266,7 +266,7 @@ class ColumnarCheck:
         ]
         parse_day, parse_time = DateReader._parse_day, DateReader._parse_time
         # Per day also the apology rule in force when it is the due date, and the running working days.
-        day_rows = []
+        day_rows: list[tuple[Any, ...]] = []
         for text in sorted(days):
             parsed = parse_day(text)
             if parsed is None:
