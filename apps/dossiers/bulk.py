@@ -29,17 +29,22 @@ above.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import duckdb
 from django.db import IntegrityError, connection, transaction
 
+from domain.dossier_import.columnar import ColumnarUnavailable
 from domain.dossier_import.rows import STAGED_FIELDS
 
 if TYPE_CHECKING:
     from domain.dossier_import.columnar import ColumnarCheck
+
+logger = logging.getLogger(__name__)
 
 STAGING = "dossier_staging"
 DOSSIER = "dossiers_dossier"
@@ -276,10 +281,12 @@ class Loader:
         as one code is already stored — the caller then merges. Most files bring new dossiers, and a plain
         insert costs half a merge."""
         sample = check.sample_codes()
+        if not sample:
+            return None
         with connection.cursor() as cursor:
             marks = ", ".join(["%s"] * len(sample))
             cursor.execute(f"SELECT 1 FROM {DOSSIER} WHERE code IN ({marks}) LIMIT 1", sample)
-            if sample and cursor.fetchone() is not None:
+            if cursor.fetchone() is not None:
                 return None  # a re-import: merging is the way, without a wasted attempt
         try:
             with transaction.atomic():
@@ -481,7 +488,11 @@ class SqliteLoader(Loader):
         staged = tuple(
             "procedure_code" if name == "procedure_id" else name for name in ("code", *FACT_COLUMNS, "line")
         )
-        check.export_sqlite(path, columns=staged, order="code", rollup_sql=rollup_select("facts_by_code"))
+        try:
+            check.export_sqlite(path, columns=staged, order="code", rollup_sql=rollup_select("facts_by_code"))
+        except (ColumnarUnavailable, duckdb.Error) as error:
+            logger.warning("Không tạo được tệp trung gian SQLite, nhập bằng executemany: %s", error)
+            return
         connection.ensure_connection()
         with connection.cursor() as cursor:
             cursor.execute(f"ATTACH DATABASE %s AS {self.STAGE}", [str(path)])

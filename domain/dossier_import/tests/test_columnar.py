@@ -182,3 +182,10 @@ def test_files_only_csv_reader_reads_right_are_left_to_the_row_path(tmp_path):
             pytest.raises(ColumnarUnavailable),
         ):
             check.load()
+
+
+def test_a_header_alone_gives_no_rows(tmp_path):
+    path = tmp_path / "tieu-de.csv"
+    _write(path, list(COLUMNS), [])
+    good, bad, duplicates = _columnar_path(path, tmp_path)
+    assert good == {} and bad == {} and duplicates == []
