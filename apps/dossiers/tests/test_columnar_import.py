@@ -48,26 +48,25 @@ def paths(monkeypatch):
     """Which loader steps ran (and, on SQLite, whether the staging file was attached)."""
     seen: list[str] = []
     attached: list[bool] = []
+    cls = bulk.PostgresLoader if connection.vendor == "postgresql" else bulk.SqliteLoader
     for name in ("direct_load", "add_rollup", "stage", "stage_checked", "refresh_rollup", "detach"):
-        for cls in (bulk.Loader, bulk.SqliteLoader, bulk.PostgresLoader):
-            if name in cls.__dict__:
-                original = cls.__dict__[name]
+        original = getattr(cls, name)
 
-                def wrapper(self, *args, _original=original, _name=name, **kwargs):
-                    if _name == "detach":
-                        if getattr(self, "attached", False):
-                            attached.append(True)
-                        return _original(self, *args, **kwargs)
-                    result = _original(self, *args, **kwargs)
-                    if _name == "direct_load" and result is None:
-                        seen.append("direct_load refused")
-                    elif _name == "stage_checked" and not result:
-                        pass
-                    else:
-                        seen.append(_name)
-                    return result
+        def wrapper(self, *args, _original=original, _name=name, **kwargs):
+            if _name == "detach":
+                if getattr(self, "attached", False):
+                    attached.append(True)
+                return _original(self, *args, **kwargs)
+            result = _original(self, *args, **kwargs)
+            if _name == "direct_load" and result is None:
+                seen.append("direct_load refused")
+            elif _name == "stage_checked" and not result:
+                pass
+            else:
+                seen.append(_name)
+            return result
 
-                monkeypatch.setattr(cls, name, wrapper)
+        monkeypatch.setattr(cls, name, wrapper)
     yield seen
     # On SQLite the rows went through the attached staging file (not executemany).
     assert attached or connection.vendor != "sqlite"
