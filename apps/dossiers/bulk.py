@@ -29,12 +29,11 @@ above.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 from django.db import IntegrityError, connection, transaction
@@ -562,7 +561,6 @@ class SqliteLoader(Loader):
 
 class PostgresLoader(Loader):
     vendor = "postgresql"
-    _rollup_ready: Callable[[], None] | None = None  # the file's roll-up being written, for add_rollup
 
     def lock(self) -> None:
         with connection.cursor() as cursor:
@@ -675,26 +673,20 @@ class PostgresLoader(Loader):
         return True
 
     def _copy_file(self, table: str, columns: Sequence[str], path: Path) -> None:
-        with path.open("rb") as source:
-            self._copy_stream(table, columns, source)
-
-    def _copy_stream(self, table: str, columns: Sequence[str], source: BinaryIO) -> None:
         with connection.cursor() as cursor:
             statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT csv)"
-            with cursor.cursor.copy(statement) as copy:
+            with cursor.cursor.copy(statement) as copy, path.open("rb") as source:
                 while block := source.read(1 << 20):
                     copy.write(block)
 
     def _insert_new(self, check: ColumnarCheck) -> None:
-        """COPY straight into the facts, ordered by agency and receipt for the BRIN indexes, while DuckDB
-        writes the rows (and, in the background, the file's roll-up for `add_rollup`). A load larger than
-        the table drops the unique index on the code and builds it again after (one sort instead of a
+        """COPY straight into the facts, ordered by agency and receipt for the BRIN indexes. A load larger
+        than the table drops the unique index on the code and builds it again after (one sort instead of a
         million insertions); building it fails, and the savepoint undoes all, if a code was already stored."""
         assert self.workdir is not None
         columns = ("code", *FACT_COLUMNS, "line")
-        self._rollup_ready = check.write_csv_in_background(
-            rollup_select("facts"), self.workdir / "rollup.csv"
-        )
+        path = self.workdir / "facts.csv"
+        check.write_facts_csv(path, columns, order="agency_id, received_on", batch_id=self.batch_id)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT c.conname, t.reltuples, t.relpages FROM pg_constraint c JOIN pg_class t "
@@ -708,34 +700,17 @@ class PostgresLoader(Loader):
                 if check.good >= 2 * stored:
                     cursor.execute(f'ALTER TABLE {DOSSIER} DROP CONSTRAINT "{name}"')
                     rebuild = True
-            select = check.facts_select(columns, order="agency_id, received_on", batch_id=self.batch_id)
-            with check.csv_stream(select) as source:
-                self._copy_stream(DOSSIER, (*columns, "batch_id"), source)
+            self._copy_file(DOSSIER, (*columns, "batch_id"), path)
             if rebuild:
                 cursor.execute(f'ALTER TABLE {DOSSIER} ADD CONSTRAINT "{name}" UNIQUE (code)')
+        path.unlink(missing_ok=True)
         self.staged += check.good
-
-    def direct_load(self, check: ColumnarCheck, *, cells: set[Cell]) -> MergeResult | None:
-        self._rollup_ready = None
-        result = None
-        try:
-            result = super().direct_load(check, cells=cells)
-            return result
-        finally:
-            if result is None and self._rollup_ready is not None:
-                # Not needed after all (the rows are merged, the months recomputed): let the thread end.
-                with contextlib.suppress(Exception):
-                    self._rollup_ready()
-                self._rollup_ready = None
 
     def add_rollup(self, check: ColumnarCheck) -> None:
         assert self.workdir is not None
         columns = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
         path = self.workdir / "rollup.csv"
-        if self._rollup_ready is None:
-            self._rollup_ready = check.write_csv_in_background(rollup_select("facts"), path)
-        self._rollup_ready()
-        self._rollup_ready = None
+        check.write_query_csv(rollup_select("facts"), path)
         self._copy_file(MONTHLY, columns, path)
         path.unlink(missing_ok=True)
 

@@ -24,12 +24,10 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import duckdb
 
@@ -497,73 +495,11 @@ class ColumnarCheck:
         """The staged rows in `STAGED_FIELDS` order in a header-less CSV, for COPY."""
         self.db.execute(f"COPY (SELECT {', '.join(STAGED_FIELDS)} FROM staged) TO '{path}' (HEADER false)")
 
-    def facts_select(self, columns: Sequence[str], *, order: str, batch_id: int) -> str:
-        """The staged rows as the facts' columns, then the batch (a query for `csv_stream`)."""
-        return self._fact_select(columns, order, extra=f", {int(batch_id)} AS batch_id")
-
-    @contextmanager
-    def csv_stream(self, sql: str) -> Iterator[BinaryIO]:
-        """The header-less CSV of `sql` (NULL empty, empty text quoted, as PostgreSQL's COPY reads it), to be
-        read while DuckDB writes it, through a named pipe: the reader's work overlaps DuckDB's.
-
-        A thread holds the pipe open for writing from the start, so the reader never meets an early end; if
-        the reader stops, DuckDB's next write fails and the thread ends; a failure of DuckDB is raised here
-        after the reader has seen the end of what was written."""
-        pipe = self.workdir / f"flux-{threading.get_ident()}-{id(sql)}.csv"
-        os.mkfifo(pipe)
-        reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
-        errors: list[BaseException] = []
-        opened = threading.Event()
-        cursor = self.db.cursor()
-
-        def write() -> None:
-            keep = os.open(pipe, os.O_WRONLY)
-            opened.set()
-            try:
-                cursor.execute(f"COPY ({sql}) TO '{pipe}' (HEADER false, USE_TMP_FILE false)")
-            except BaseException as error:
-                errors.append(error)
-            finally:
-                os.close(keep)
-
-        thread = threading.Thread(target=write, name="cchc-duckdb-csv", daemon=True)
-        thread.start()
-        opened.wait()
-        os.set_blocking(reader, True)
-        source = os.fdopen(reader, "rb")
-        try:
-            yield source
-        finally:
-            source.close()
-            thread.join()
-            cursor.close()
-            pipe.unlink(missing_ok=True)
-        if errors:
-            raise errors[0]
-
-    def write_csv_in_background(self, sql: str, path: Path) -> Callable[[], None]:
-        """Start writing the CSV of a read over the staged rows (view `facts`) in a thread; the returned
-        function waits for it (and raises what went wrong)."""
-        self._facts_view()
-        errors: list[BaseException] = []
-        cursor = self.db.cursor()
-
-        def write() -> None:
-            try:
-                cursor.execute(f"COPY ({sql}) TO '{path}' (HEADER false)")
-            except BaseException as error:
-                errors.append(error)
-
-        thread = threading.Thread(target=write, name="cchc-duckdb-csv", daemon=True)
-        thread.start()
-
-        def wait() -> None:
-            thread.join()
-            cursor.close()
-            if errors:
-                raise errors[0]
-
-        return wait
+    def write_facts_csv(self, path: Path, columns: Sequence[str], *, order: str, batch_id: int) -> None:
+        """The staged rows as the facts' columns, then the batch, in a header-less CSV (NULL empty, empty
+        text quoted, as PostgreSQL's COPY reads them)."""
+        select = self._fact_select(columns, order, extra=f", {int(batch_id)} AS batch_id")
+        self.db.execute(f"COPY ({select}) TO '{path}' (HEADER false)")
 
     def _fact_select(self, columns: Sequence[str], order: str = "", extra: str = "") -> str:
         values = ", ".join("p.id" if name == "procedure_id" else f"s.{name}" for name in columns)

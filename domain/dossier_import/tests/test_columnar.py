@@ -189,22 +189,3 @@ def test_a_header_alone_gives_no_rows(tmp_path):
     _write(path, list(COLUMNS), [])
     good, bad, duplicates = _columnar_path(path, tmp_path)
     assert good == {} and bad == {} and duplicates == []
-
-
-def test_a_csv_stream_ends_cleanly_when_its_reader_stops_or_duckdb_fails(tmp_path):
-    import duckdb
-
-    path = tmp_path / "ho-so.csv"
-    _write(path, list(COLUMNS), [])
-    plan = plan_columns(list(COLUMNS))
-    validator = RowValidator(plan, ImportContext(agencies=AGENCIES, units=UNITS))
-    with ColumnarCheck(path, plan=plan, delimiter=",", validator=validator, workdir=tmp_path) as check:
-        with check.csv_stream("SELECT * FROM range(3)") as source:
-            assert source.read() == b"0\n1\n2\n"
-        # The reader gives up half way through millions of rows: no thread is left blocked.
-        with pytest.raises(RuntimeError), check.csv_stream("SELECT * FROM range(5000000)") as source:
-            source.read(10)
-            raise RuntimeError
-        with pytest.raises(duckdb.Error), check.csv_stream("SELECT * FROM khong_co_bang") as source:
-            assert source.read() == b""
-    assert not list(tmp_path.glob("flux-*"))
