@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import time
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -128,8 +130,31 @@ def recent_abuse(*, campaign: Campaign, limit: int = 20) -> QuerySet[AbuseEvent]
 # Public reads (no user): what a link or the public results page may show.
 
 
+# The public page reads the campaign of its link on every request (page and submission): each server process
+# keeps it a few seconds. Saving or deleting a campaign or a questionnaire clears this process's copies at once
+# (apps.py); another process sees the change within LINK_CACHE_SECONDS — closing a campaign included.
+LINK_CACHE_SECONDS = 5.0
+_link_campaigns: dict[int, tuple[float, Campaign | None]] = {}
+
+
+def clear_link_cache(**_signal: Any) -> None:
+    _link_campaigns.clear()
+
+
 def campaign_for_link(*, campaign_id: int) -> Campaign | None:
-    # The public page reads this on every request: only the columns it uses.
+    now = time.monotonic()
+    cached = _link_campaigns.get(campaign_id)
+    if cached is not None and now - cached[0] < LINK_CACHE_SECONDS:
+        return copy.copy(cached[1])
+    campaign = _campaign_for_link(campaign_id)
+    if len(_link_campaigns) > 1000:
+        _link_campaigns.clear()
+    _link_campaigns[campaign_id] = (now, campaign)
+    return copy.copy(campaign)
+
+
+def _campaign_for_link(campaign_id: int) -> Campaign | None:
+    # Only the columns the public page uses.
     return (
         Campaign.objects.select_related("agency", "questionnaire")
         .only(

@@ -31,3 +31,11 @@ def survey(tree: Any) -> SurveySetup:
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit(settings: Any) -> None:
     settings.SURVEYS_RATE_LIMIT_PER_MINUTE = 10
+
+
+@pytest.fixture(autouse=True)
+def _fresh_link_cache() -> None:
+    """Each test starts without the campaigns another test's links left in this process's cache."""
+    from apps.surveys.selectors.records import clear_link_cache
+
+    clear_link_cache()

@@ -242,3 +242,11 @@ def test_optional_questions_may_be_left_out(client, survey, link):
     response, _ = submit(client, link, answers(survey.campaign, "0"))
     assert response.status_code == 200
     assert SurveyResponse.objects.get().answers.filter(value="0").count() == 24
+
+
+def test_closing_a_campaign_refuses_its_links_at_once(client, survey, link):
+    assert client.get(link).status_code == 200  # the campaign is now in this process's cache
+    survey.campaign.status = CampaignStatus.CLOSED
+    survey.campaign.save()
+    response = client.get(link)
+    assert response.status_code == 410
