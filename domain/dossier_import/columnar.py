@@ -23,6 +23,7 @@ bounded by DuckDB's limit; beyond it DuckDB spills to the working folder.
 from __future__ import annotations
 
 import json
+import mmap
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -47,7 +48,6 @@ from domain.dossier_import.rows import (
 
 __all__ = ["BadRow", "ColumnarCheck", "ColumnarUnavailable", "DuplicateRow"]
 
-_BLOCK = 8 * 1024 * 1024
 _DATES = (c.RECEIVED, c.DUE, c.RESOLVED, c.RETURNED, c.APOLOGY)
 _STAGED_TYPES = {
     "line": "INTEGER",
@@ -126,20 +126,23 @@ class DuplicateRow:
     first_line: int
 
 
-def has_blank_line(path: Path) -> bool:
-    """A blank line before the end of the file (csv.reader counts it as a row; DuckDB skips it)."""
-    tail = b""
-    size = os.path.getsize(path)
-    with path.open("rb") as handle:
-        position = 0
-        while block := handle.read(_BLOCK):
-            text = tail + block
-            position += len(block)
-            end = len(text) if position < size else len(text.rstrip(b"\r\n"))
-            if b"\n\n" in text[:end] or b"\n\r\n" in text[:end]:
-                return True
-            tail = text[-2:]
-    return False
+def line_count(path: Path) -> int:
+    """Lines of the file, blank lines at its very end not counted (they are no rows for either reader)."""
+    count, last = 0, b""
+    buffer = bytearray(8 * 1024 * 1024)
+    view = memoryview(buffer)
+    with path.open("rb", buffering=0) as handle:
+        while size := handle.readinto(buffer):
+            block = buffer if size == len(buffer) else view[:size].tobytes()
+            count += block.count(b"\n")
+            last = (
+                bytes(view[max(0, size - 4096) : size])
+                if size >= 4096
+                else (last + bytes(view[:size]))[-4096:]
+            )
+    trailing = len(last) - len(last.rstrip(b"\r\n"))
+    count -= last[len(last) - trailing :].count(b"\n")
+    return count + 1 if last.rstrip(b"\r\n") else 0
 
 
 class ColumnarCheck:
@@ -179,8 +182,6 @@ class ColumnarCheck:
 
     def load(self) -> None:
         """Read the file into DuckDB; raises `ColumnarUnavailable` when only csv.reader reads it right."""
-        if has_blank_line(self.path):
-            raise ColumnarUnavailable("blank line inside the file")
         columns = "{" + ", ".join(f"'c{index}': 'VARCHAR'" for index in range(self.width)) + "}"
         try:
             # Table `raw` keeps the file's order: its rowid + 2 is the row number csv.reader gives.
@@ -192,6 +193,11 @@ class ColumnarCheck:
             )
         except duckdb.Error as error:
             raise ColumnarUnavailable(str(error).splitlines()[0]) from error
+        # One line per row and the header: else the file has a blank line (csv.reader counts it as a row,
+        # DuckDB skips it, and the line numbers would differ) or a line break inside a cell.
+        rows = self.db.execute("SELECT COUNT(*) FROM raw").fetchone()[0]  # type: ignore[index]
+        if line_count(self.path) != rows + 1:
+            raise ColumnarUnavailable("blank lines or line breaks inside cells")
 
     # -- lookups ------------------------------------------------------------------------------------------
     def _distinct(self, *expressions: str) -> list[tuple[Any, ...]]:

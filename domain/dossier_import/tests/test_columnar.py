@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.dossier_import.columnar import ColumnarCheck, ColumnarUnavailable, has_blank_line
+from domain.dossier_import.columnar import ColumnarCheck, ColumnarUnavailable, line_count
 from domain.dossier_import.columns import COLUMNS, plan_columns
 from domain.dossier_import.reader import open_table
 from domain.dossier_import.rows import ImportContext, RowValidator
@@ -166,22 +166,28 @@ def test_other_column_order_semicolons_and_missing_optional_columns(tmp_path):
 
 def test_files_only_csv_reader_reads_right_are_left_to_the_row_path(tmp_path):
     header = ",".join(COLUMNS)
-    blank = tmp_path / "trong.csv"
-    blank.write_text(f"{header}\nHS-1,SXD\n\nHS-2,SXD\n", encoding="utf-8")
-    assert has_blank_line(blank)
-    trailing = tmp_path / "cuoi.csv"
-    trailing.write_text(f"{header}\nHS-1,SXD\n\n", encoding="utf-8")
-    assert not has_blank_line(trailing)
-    wide = tmp_path / "rong.csv"
-    wide.write_text(f"{header}\n{','.join(['x'] * (len(COLUMNS) + 2))}\n", encoding="utf-8")
     plan = plan_columns(list(COLUMNS))
     validator = RowValidator(plan, ImportContext(agencies=AGENCIES, units=UNITS))
-    for path in (blank, wide):
+    files = {
+        "trong.csv": f"{header}\nHS-1,SXD\n\nHS-2,SXD\n",  # a blank line: a row number for csv.reader
+        "trong-crlf.csv": f"{header}\r\nHS-1,SXD\r\n\r\nHS-2,SXD\r\n",
+        "rong.csv": f"{header}\n{','.join(['x'] * (len(COLUMNS) + 2))}\n",  # wider than the header
+        "xuong-dong.csv": f'{header}\nHS-1,SXD,,1.1,"Tên\ncó xuống dòng"\n',
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
         with (
             ColumnarCheck(path, plan=plan, delimiter=",", validator=validator, workdir=tmp_path) as check,
             pytest.raises(ColumnarUnavailable),
         ):
             check.load()
+    for text in (f"{header}\nHS-1,SXD\n\n\n", f"{header}\r\nHS-1,SXD", f"{header}\nHS-1,SXD\n"):
+        path = tmp_path / "cuoi.csv"
+        path.write_text(text, encoding="utf-8")
+        assert line_count(path) == 2
+        with ColumnarCheck(path, plan=plan, delimiter=",", validator=validator, workdir=tmp_path) as check:
+            check.load()  # blank lines at the very end are no rows for either reader
 
 
 def test_a_header_alone_gives_no_rows(tmp_path):
