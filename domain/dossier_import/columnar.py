@@ -23,8 +23,6 @@ bounded by DuckDB's limit; beyond it DuckDB spills to the working folder.
 from __future__ import annotations
 
 import json
-import mmap
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
