@@ -470,42 +470,19 @@ class RowValidator:
             return None, " ".join(errors)
 
         assert received is not None and due is not None
-        rule = self._rules.get(due[1]) or self._apology_rule(due[1], due[0])
-        apologised = apology is not None and due[1] - apology[1] >= rule[0] and reappointments <= rule[1]
-        resolution_days: int | None = None
-        resolved_on: str | None = None
-        resolved_time: str | None = None
-        resolved_month: int | None = None
-        if resolved is not None:
-            resolution_days = self.context.counter.between_day_numbers(received[1], resolved[1])
-            resolved_on, resolved_time, resolved_month = resolved[0], resolved[3], resolved[2]
-        return (
+        staged = self._staged(
             line,
             code,
-            agency_id,
-            unit_id,
-            procedure,
-            name[:PROCEDURE_NAME_MAX] or procedure,
-            level,
-            channel,
-            received[0],
-            received[3],
-            due[0],
-            resolved_on,
-            resolved_time,
-            returned[0] if returned is not None else None,
-            fee,
-            paid,
-            digitised,
-            e_result,
-            apology[0] if apology is not None else None,
-            reappointments,
-            received[2],
-            due[2],
-            resolved_month,
-            int(apologised),
-            resolution_days,
-        ), None
+            (agency_id, unit_id),  # type: ignore[arg-type]
+            (procedure, name[:PROCEDURE_NAME_MAX] or procedure),
+            (level, channel, fee, paid, digitised, e_result, reappointments),
+            received,
+            due,
+            resolved,
+            returned,
+            apology,
+        )
+        return staged, None
 
 
 def _bad_date(label: str, text: str) -> str:
