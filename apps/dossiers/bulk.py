@@ -39,6 +39,7 @@ import duckdb
 from django.db import IntegrityError, connection, transaction
 
 from domain.dossier_import.columnar import ColumnarUnavailable
+from domain.dossier_import.columnar import DuplicateRow as Duplicate
 from domain.dossier_import.rows import STAGED_FIELDS
 
 if TYPE_CHECKING:
@@ -210,13 +211,6 @@ class MergeResult:
                 continue
             self.agency_ids.add(int(agency_id))
             self.months.update(int(month) for month in months if month)
-
-
-@dataclass
-class Duplicate:
-    code: str
-    line: int
-    first_line: int
 
 
 class Loader:

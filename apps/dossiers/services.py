@@ -313,9 +313,7 @@ def _import_columnar(
     """The columnar path: the rows are checked already; new dossiers go straight into the facts with the
     roll-up of the file added, anything else is merged and the touched months recomputed."""
     for duplicate in check.take_duplicates():
-        errors.add_duplicate(
-            Duplicate(duplicate.code, duplicate.line, duplicate.first_line), plan.position(canonical.CODE)
-        )
+        errors.add_duplicate(duplicate, plan.position(canonical.CODE))
         counts.bad += 1
     counts.good, counts.bad = check.good, counts.bad + check.bad
     report(counts.good + counts.bad)

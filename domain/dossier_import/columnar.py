@@ -86,13 +86,6 @@ _KINDS: tuple[tuple[str, str, str, Callable[[str], Any], str], ...] = (
 )
 
 
-def _present(
-    table: tuple[tuple[str, str, str, Callable[[str], Any], str], ...], kinds: list[tuple[str, str]]
-) -> list[tuple[str, str, str, Callable[[str], Any], str]]:
-    fields = {field for _, field in kinds}
-    return [entry for entry in table if entry[1] in fields]
-
-
 _BOOLEANS = frozenset(name for name, kind in _STAGED_TYPES.items() if kind == "BOOLEAN")
 
 
@@ -217,6 +210,10 @@ class ColumnarCheck:
         self.db.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT {selects} FROM {source}")
         path.unlink()
 
+    def _present_kinds(self) -> list[tuple[str, str, str, Callable[[str], Any], str]]:
+        """The small columns (`_KINDS`) the file has."""
+        return [entry for entry in _KINDS if self.plan.position(entry[0]) >= 0]
+
     def _build_lookups(self) -> None:
         validator = self.validator
         places = [
@@ -237,20 +234,17 @@ class ColumnarCheck:
             procedures,
         )
         # The small columns together, as the row path caches them: one lookup per distinct combination.
-        kinds = [(column, field) for column, field, *_ in _KINDS if self.plan.position(column) >= 0]
+        kinds = self._present_kinds()
         if kinds:
             combinations = []
-            for texts in self._distinct(*(self._cell(column) for column, _ in kinds)):
-                read = tuple(
-                    reader(text)
-                    for text, (_, _, _, reader, _) in zip(texts, _present(_KINDS, kinds), strict=True)
-                )
+            for texts in self._distinct(*(self._cell(column) for column, *_ in kinds)):
+                read = tuple(entry[3](text) for text, entry in zip(texts, kinds, strict=True))
                 combinations.append((*texts, *read, all(value is not None for value in read)))
             self._lookup(
                 "m_kinds",
                 [
                     *(f"k{index}:VARCHAR" for index in range(len(kinds))),
-                    *(f"{field}:{kind}" for _, field, kind, _, _ in _present(_KINDS, kinds)),
+                    *(f"{field}:{kind}" for _, field, kind, _, _ in kinds),
                     "ok:BOOLEAN",
                 ],
                 combinations,
@@ -355,14 +349,12 @@ class ColumnarCheck:
             "procedure_code": "pr.code",
             "procedure_name": "pr.name",
         }
-        kinds = [(column, field) for column, field, *_ in _KINDS if has(column) >= 0]
+        kinds = self._present_kinds()
         if kinds:
-            keys = " AND ".join(
-                f"kd.k{index} = {self._cell(column)}" for index, (column, _) in enumerate(kinds)
-            )
+            keys = " AND ".join(f"kd.k{index} = {self._cell(entry[0])}" for index, entry in enumerate(kinds))
             joins.append(f"LEFT JOIN m_kinds kd ON {keys}")
             conditions.append("coalesce(kd.ok, false)")
-        present = {field for _, field in kinds}
+        present = {field for _, field, *_ in kinds}
         for _, field, _, _, default in _KINDS:
             values[field] = f"kd.{field}" if field in present else default
         for field in ("paid_online", "digitised", "e_result"):
@@ -481,29 +473,30 @@ class ColumnarCheck:
     def set_procedure_ids(self, ids: dict[str, int]) -> None:
         self._lookup("m_procedure_id", ["code:VARCHAR", "id:BIGINT"], list(ids.items()))
 
-    def rows(self, order: str = "line", size: int = 20_000) -> Iterator[list[tuple[Any, ...]]]:
-        """The staged rows in batches, as tuples in `STAGED_FIELDS` order."""
-        cursor = self.db.execute(f"SELECT {', '.join(STAGED_FIELDS)} FROM staged ORDER BY {order}")
+    def _batches(self, sql: str, size: int = 20_000) -> Iterator[list[tuple[Any, ...]]]:
+        cursor = self.db.execute(sql)
         while batch := cursor.fetchmany(size):
             yield batch
 
-    def fact_rows(
-        self, columns: Sequence[str], *, order: str = "", size: int = 20_000
-    ) -> Iterator[list[tuple[Any, ...]]]:
+    def _write_csv(self, sql: str, path: Path) -> None:
+        """A header-less CSV (NULL empty, empty text quoted, as PostgreSQL's COPY reads it)."""
+        self.db.execute(f"COPY ({sql}) TO '{path}' (HEADER false)")
+
+    def rows(self, order: str = "line") -> Iterator[list[tuple[Any, ...]]]:
+        """The staged rows in batches, as tuples in `STAGED_FIELDS` order."""
+        return self._batches(f"SELECT {', '.join(STAGED_FIELDS)} FROM staged ORDER BY {order}")
+
+    def fact_rows(self, columns: Sequence[str], *, order: str = "") -> Iterator[list[tuple[Any, ...]]]:
         """The staged rows as the facts' columns (`procedure_id` from `set_procedure_ids`)."""
-        cursor = self.db.execute(self._fact_select(columns, order))
-        while batch := cursor.fetchmany(size):
-            yield batch
+        return self._batches(self._fact_select(columns, order))
 
     def write_staged_csv(self, path: Path) -> None:
-        """The staged rows in `STAGED_FIELDS` order in a header-less CSV, for COPY."""
-        self.db.execute(f"COPY (SELECT {', '.join(STAGED_FIELDS)} FROM staged) TO '{path}' (HEADER false)")
+        """The staged rows in `STAGED_FIELDS` order, for COPY."""
+        self._write_csv(f"SELECT {', '.join(STAGED_FIELDS)} FROM staged", path)
 
     def write_facts_csv(self, path: Path, columns: Sequence[str], *, order: str, batch_id: int) -> None:
-        """The staged rows as the facts' columns, then the batch, in a header-less CSV (NULL empty, empty
-        text quoted, as PostgreSQL's COPY reads them)."""
-        select = self._fact_select(columns, order, extra=f", {int(batch_id)} AS batch_id")
-        self.db.execute(f"COPY ({select}) TO '{path}' (HEADER false)")
+        """The staged rows as the facts' columns, then the batch, for COPY."""
+        self._write_csv(self._fact_select(columns, order, extra=f", {int(batch_id)} AS batch_id"), path)
 
     def _fact_select(self, columns: Sequence[str], order: str = "", extra: str = "") -> str:
         values = ", ".join("p.id" if name == "procedure_id" else f"s.{name}" for name in columns)
@@ -534,14 +527,12 @@ class ColumnarCheck:
             "JOIN m_procedure_id p ON p.code = s.procedure_code"
         )
 
-    def query_batches(self, sql: str, size: int = 20_000) -> Iterator[list[tuple[Any, ...]]]:
+    def query_batches(self, sql: str) -> Iterator[list[tuple[Any, ...]]]:
         """A read over the staged rows (as view `facts`, with the procedure ids), in batches."""
         self._facts_view()
-        cursor = self.db.execute(sql)
-        while batch := cursor.fetchmany(size):
-            yield batch
+        return self._batches(sql)
 
     def write_query_csv(self, sql: str, path: Path) -> None:
-        """A read over the staged rows (as view `facts`) written as a header-less CSV."""
+        """A read over the staged rows (as view `facts`) written as a CSV."""
         self._facts_view()
-        self.db.execute(f"COPY ({sql}) TO '{path}' (HEADER false)")
+        self._write_csv(sql, path)
