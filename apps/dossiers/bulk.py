@@ -30,7 +30,9 @@ above.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,7 +45,7 @@ from domain.dossier_import.columnar import DuplicateRow as Duplicate
 from domain.dossier_import.rows import STAGED_FIELDS
 
 if TYPE_CHECKING:
-    from domain.dossier_import.columnar import ColumnarCheck
+    from domain.dossier_import.columnar import ColumnarCheck, SqliteExport
 
 logger = logging.getLogger(__name__)
 
@@ -297,6 +299,10 @@ class Loader:
     def attach(self, check: ColumnarCheck) -> None:
         """Before the import's transaction: hand the checked rows to the database (SQLite)."""
 
+    def transaction(self) -> AbstractContextManager[None]:
+        """The import's transaction."""
+        return transaction.atomic()
+
     def stage_checked(self, check: ColumnarCheck) -> bool:
         """`stage` the checked rows without passing them through Python; False when it cannot."""
         return False
@@ -346,6 +352,14 @@ class SqliteLoader(Loader):
         ("dossier_agency_resolved", "agency_id, resolved_on"),
     )
     BULK_ROWS = 50_000
+    # Parts of the staged rows DuckDB writes while SQLite copies the previous one (at most four: the
+    # attached files, roll-up included, stay well under SQLite's limit of ten).
+    ROWS_PER_PART = 250_000
+
+    def __init__(self, batch_id: int) -> None:
+        super().__init__(batch_id)
+        self.export: SqliteExport | None = None
+        self.stages: list[str] = []
 
     def begin(self, expected_rows: int = 0) -> None:
         self._rebuild_indexes = False
@@ -372,11 +386,16 @@ class SqliteLoader(Loader):
             )
             cursor.execute(f"SELECT COUNT(*) FROM {DOSSIER}")
             self._count_before = cursor.fetchone()[0]
-            if expected_rows >= max(self.BULK_ROWS, self._count_before):
-                for name, _ in self.SECONDARY_INDEXES:
-                    cursor.execute(f"DROP INDEX IF EXISTS {name}")
-                self._rebuild_indexes = True
+        # Rows to merge may be mostly stored already (a file imported again): only a load twice the table.
+        if expected_rows >= max(self.BULK_ROWS, 2 * self._count_before):
+            self._drop_indexes()
         self._upsert_changes = 0
+
+    def _drop_indexes(self) -> None:
+        with connection.cursor() as cursor:
+            for name, _ in self.SECONDARY_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+        self._rebuild_indexes = True
 
     def _upsert(self, source: str) -> str:
         """Insert new codes, update changed dossiers (and note a code met twice in the file, by trigger)."""
@@ -390,11 +409,12 @@ class SqliteLoader(Loader):
 
     def stage_checked(self, check: ColumnarCheck) -> bool:
         """`stage` from the attached rows, in SQLite alone; False when nothing is attached."""
-        if not getattr(self, "attached", False):
+        if self.export is None:
             return False
         raw = connection.connection
         before = raw.total_changes
-        raw.execute(self._upsert(self._staged_select()))
+        for part in self._written_parts():
+            raw.execute(self._upsert(self._staged_select(part)))
         self._upsert_changes += raw.total_changes - before
         self.staged += check.good
         return True
@@ -473,48 +493,92 @@ class SqliteLoader(Loader):
     STAGE = "import_stage"
 
     def attach(self, check: ColumnarCheck) -> None:
-        """DuckDB writes the checked rows and their roll-up into an SQLite file, attached to the connection
-        as `import_stage` (SQLite refuses ATTACH inside a transaction: inside one, rows go by executemany)."""
-        self.attached = False
+        """DuckDB writes the checked rows, in parts, and their roll-up into SQLite files attached to the
+        connection as `import_stage_0`, `import_stage_1`… (SQLite refuses ATTACH inside a transaction:
+        inside one, rows go by executemany). The files are written in the background while the import
+        copies the parts already written."""
         if connection.in_atomic_block or self.workdir is None:
             return
-        path = self.workdir / "stage.sqlite3"
         staged = tuple(
             "procedure_code" if name == "procedure_id" else name for name in ("code", *FACT_COLUMNS, "line")
         )
         try:
-            check.export_sqlite(path, columns=staged, order="code", rollup_sql=rollup_select("facts_by_code"))
+            export = check.export_sqlite(
+                self.workdir,
+                columns=staged,
+                order="code",
+                rollup_sql=rollup_select("facts_by_code"),
+                rows_per_part=self.ROWS_PER_PART,
+            )
         except (ColumnarUnavailable, duckdb.Error) as error:
             logger.warning("Không tạo được tệp trung gian SQLite, nhập bằng executemany: %s", error)
             return
         connection.ensure_connection()
         with connection.cursor() as cursor:
-            cursor.execute(f"ATTACH DATABASE %s AS {self.STAGE}", [str(path)])
-        self.attached = True
+            for index, path in enumerate(export.paths):
+                name = f"{self.STAGE}_{index}"
+                cursor.execute(f"ATTACH DATABASE %s AS {name}", [str(path)])
+                self.stages.append(name)
+                # The file's schema is read now, before DuckDB writes into it.
+                cursor.execute(f"SELECT COUNT(*) FROM {name}.sqlite_master")
+        self.export = export
+        export.start()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """With files attached: a deferred transaction that takes the write lock of the main database at
+        once. `BEGIN IMMEDIATE` would lock every attached file too, reading them while DuckDB writes."""
+        if self.export is None:
+            with transaction.atomic():
+                yield
+            return
+        mode = getattr(connection, "transaction_mode", None)
+        connection.transaction_mode = None  # type: ignore[attr-defined]
+        try:
+            with transaction.atomic():
+                connection.transaction_mode = mode  # type: ignore[attr-defined]
+                with connection.cursor() as cursor:
+                    cursor.execute(f"DELETE FROM {MONTHLY} WHERE false")
+                yield
+        finally:
+            connection.transaction_mode = mode  # type: ignore[attr-defined]
 
     def detach(self) -> None:
-        if getattr(self, "attached", False):
-            with connection.cursor() as cursor:
-                cursor.execute(f"DETACH DATABASE {self.STAGE}")
-            self.attached = False
+        if self.export is not None:
+            self.export.cancel()
+        with connection.cursor() as cursor:
+            for name in self.stages:
+                cursor.execute(f"DETACH DATABASE {name}")
+        self.export, self.stages = None, []
 
-    def _staged_select(self) -> str:
-        """The attached rows as the facts' columns, in code order (the unique index is written in order)."""
+    def _written_parts(self) -> Iterator[str]:
+        """The attached parts of the facts in code order, each as soon as DuckDB has written it."""
+        assert self.export is not None
+        for index, name in enumerate(self.stages[:-1]):
+            self.export.wait(index)
+            yield name
+
+    def _staged_select(self, part: str) -> str:
+        """The rows of an attached part as the facts' columns, in code order (the unique index is then
+        written page after page)."""
         values = ", ".join(
             "p.id" if name == "procedure_id" else f"s.{name}" for name in ("code", *FACT_COLUMNS, "line")
         )
         return (
-            f"SELECT {values}, {self.batch_id} FROM {self.STAGE}.facts s "
+            f"SELECT {values}, {self.batch_id} FROM {part}.facts s "
             f"JOIN {PROCEDURE} p ON p.code = s.procedure_code WHERE true ORDER BY s.rowid"
         )
 
     def _insert_new(self, check: ColumnarCheck) -> None:
         columns = ("code", *FACT_COLUMNS, "line")
-        if getattr(self, "attached", False):
+        if not self._rebuild_indexes and check.good >= max(self.BULK_ROWS, self._count_before):
+            self._drop_indexes()  # every row is new: as many rows as the table or more
+        if self.export is not None:
             with connection.cursor() as cursor:
-                cursor.execute(
-                    f"INSERT INTO {DOSSIER} ({', '.join(columns)}, batch_id) {self._staged_select()}"
-                )
+                for part in self._written_parts():
+                    cursor.execute(
+                        f"INSERT INTO {DOSSIER} ({', '.join(columns)}, batch_id) {self._staged_select(part)}"
+                    )
             self.staged += check.good
             self._finish_indexes()
             return
@@ -531,11 +595,13 @@ class SqliteLoader(Loader):
 
     def add_rollup(self, check: ColumnarCheck) -> None:
         columns = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
-        if getattr(self, "attached", False):
-            values = ", ".join("p.id" if name == "procedure_id" else f"r.{name}" for name in columns)
+        if self.export is not None:
+            self.export.wait(len(self.stages) - 1)
+            name = self.stages[-1]
+            values = ", ".join("p.id" if column == "procedure_id" else f"r.{column}" for column in columns)
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"INSERT INTO {MONTHLY} ({', '.join(columns)}) SELECT {values} FROM {self.STAGE}.rollup r "
+                    f"INSERT INTO {MONTHLY} ({', '.join(columns)}) SELECT {values} FROM {name}.rollup r "
                     f"JOIN {PROCEDURE} p ON p.code = r.procedure_id"
                 )
             return
@@ -555,6 +621,8 @@ class SqliteLoader(Loader):
 
 class PostgresLoader(Loader):
     vendor = "postgresql"
+    # Parts of the facts DuckDB writes while PostgreSQL copies the previous one.
+    ROWS_PER_PART = 125_000
 
     def lock(self) -> None:
         with connection.cursor() as cursor:
@@ -666,47 +734,92 @@ class PostgresLoader(Loader):
         self.staged += check.good
         return True
 
-    def _copy_file(self, table: str, columns: Sequence[str], path: Path) -> None:
+    def _copy_file(self, table: str, columns: Sequence[str], path: Path, *, binary: bool = False) -> None:
         with connection.cursor() as cursor:
-            statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT csv)"
+            statement = (
+                f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT {'binary' if binary else 'csv'})"
+            )
             with cursor.cursor.copy(statement) as copy, path.open("rb") as source:
                 while block := source.read(1 << 20):
                     copy.write(block)
 
     def _insert_new(self, check: ColumnarCheck) -> None:
-        """COPY straight into the facts, ordered by agency and receipt for the BRIN indexes. A load larger
-        than the table drops the unique index on the code and builds it again after (one sort instead of a
-        million insertions); building it fails, and the savepoint undoes all, if a code was already stored."""
+        """COPY straight into the facts, ordered by agency and receipt for the BRIN indexes, part after part
+        while DuckDB writes the next part and then the file's roll-up (a core each). A load larger than the
+        table drops the unique index on the code and builds it again after (one sort instead of a million
+        insertions); building it fails, and the savepoint undoes all, if a code was already stored."""
         assert self.workdir is not None
         columns = ("code", *FACT_COLUMNS, "line")
-        path = self.workdir / "facts.csv"
-        check.write_facts_csv(path, columns, order="agency_id, received_on", batch_id=self.batch_id)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT c.conname, t.reltuples, t.relpages FROM pg_constraint c JOIN pg_class t "
-                f"ON t.oid = c.conrelid WHERE c.conrelid = '{DOSSIER}'::regclass AND c.contype = 'u'"
-            )
-            unique = cursor.fetchone()
-            rebuild = False
-            if unique is not None:
-                name, tuples, pages = unique
-                stored = tuples if tuples >= 0 else pages * 40
-                if check.good >= 2 * stored:
-                    cursor.execute(f'ALTER TABLE {DOSSIER} DROP CONSTRAINT "{name}"')
-                    rebuild = True
-            self._copy_file(DOSSIER, (*columns, "batch_id"), path)
-            if rebuild:
-                cursor.execute(f'ALTER TABLE {DOSSIER} ADD CONSTRAINT "{name}" UNIQUE (code)')
-        path.unlink(missing_ok=True)
+        parts = check.write_facts_parts(
+            self.workdir,
+            columns,
+            types=self._duckdb_types(DOSSIER, (*columns, "batch_id")),
+            order=("agency_id", "received_on"),
+            batch_id=self.batch_id,
+            rows_per_part=self.ROWS_PER_PART,
+        )
+        self._rollup_written = self._write_rollup(check)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT c.conname, t.reltuples, t.relpages FROM pg_constraint c JOIN pg_class t "
+                    f"ON t.oid = c.conrelid WHERE c.conrelid = '{DOSSIER}'::regclass AND c.contype = 'u'"
+                )
+                unique = cursor.fetchone()
+                rebuild = False
+                if unique is not None:
+                    name, tuples, pages = unique
+                    stored = tuples if tuples >= 0 else pages * 40
+                    if check.good >= 2 * stored:
+                        cursor.execute(f'ALTER TABLE {DOSSIER} DROP CONSTRAINT "{name}"')
+                        rebuild = True
+                for part in parts:
+                    path = part.result()
+                    self._copy_file(DOSSIER, (*columns, "batch_id"), path, binary=True)
+                    path.unlink(missing_ok=True)
+                if rebuild:
+                    cursor.execute(f'ALTER TABLE {DOSSIER} ADD CONSTRAINT "{name}" UNIQUE (code)')
+        except BaseException:
+            for future in (*parts, self._rollup_written):
+                future.cancel()
+            raise
         self.staged += check.good
 
-    def add_rollup(self, check: ColumnarCheck) -> None:
+    _ROLLUP_COLUMNS = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
+
+    def _write_rollup(self, check: ColumnarCheck) -> Future[Path]:
         assert self.workdir is not None
-        columns = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
-        path = self.workdir / "rollup.csv"
-        check.write_query_csv(rollup_select("facts"), path)
-        self._copy_file(MONTHLY, columns, path)
+        types = self._duckdb_types(MONTHLY, self._ROLLUP_COLUMNS)
+        return check.write_query(rollup_select("facts"), self.workdir / "rollup.copy", types=types)
+
+    def add_rollup(self, check: ColumnarCheck) -> None:
+        written = getattr(self, "_rollup_written", None) or self._write_rollup(check)
+        path = written.result()
+        self._copy_file(MONTHLY, self._ROLLUP_COLUMNS, path, binary=True)
         path.unlink(missing_ok=True)
+
+    # PostgreSQL's types of the columns written in binary, as DuckDB names them.
+    _DUCKDB_TYPES = {
+        "bigint": "BIGINT",
+        "integer": "INTEGER",
+        "smallint": "SMALLINT",
+        "boolean": "BOOLEAN",
+        "date": "DATE",
+        "time without time zone": "TIME",
+        "character varying": "VARCHAR",
+        "text": "VARCHAR",
+    }
+
+    def _duckdb_types(self, table: str, columns: Sequence[str]) -> dict[str, str]:
+        """The binary COPY format has no conversions: each value goes as the type of its column."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = %s",
+                [table],
+            )
+            found = dict(cursor.fetchall())
+        return {name: self._DUCKDB_TYPES[found[name]] for name in columns}
 
 
 def loader_for_connection(batch_id: int) -> Loader:

@@ -320,7 +320,7 @@ def _import_columnar(
     _count(batch, counts, load_good_rows)
     loader.attach(check)
     try:
-        with transaction.atomic():
+        with loader.transaction():
             loader.begin(expected_rows=check.good)
             loader.procedures = check.procedures()
             loader.upsert_procedures()
