@@ -50,6 +50,18 @@ from domain.dossier_import.rows import (
 __all__ = ["BadRow", "ColumnarCheck", "ColumnarUnavailable", "DuplicateRow", "SqliteExport"]
 
 _DATES = (c.RECEIVED, c.DUE, c.RESOLVED, c.RETURNED, c.APOLOGY)
+# What a date column the file lacks joins with.
+_NO_DAY = ", ".join(
+    f"NULL::INTEGER AS {name}" for name in ("n", "month", "days_before", "max_reappointments", "workday")
+)
+# The staged fields of each date column begin with these (received_on, received_time, received_month…).
+_DATE_PREFIXES = {
+    c.RECEIVED: "received",
+    c.DUE: "due",
+    c.RESOLVED: "resolved",
+    c.RETURNED: "returned",
+    c.APOLOGY: "apology",
+}
 _STAGED_TYPES = {
     "line": "INTEGER",
     "code": "VARCHAR",
@@ -330,9 +342,12 @@ class ColumnarCheck:
         # Every distinct text of the five date columns, split into its day and its time as `DateReader` splits
         # it; each distinct day and time is read once by the row path's own parsers.
         present = [column for column in _DATES if self.plan.position(column) >= 0]
-        union = " UNION ".join(f"SELECT {self._cell(column)} AS k FROM raw" for column in present)
+        union = " UNION ALL ".join(
+            f"SELECT DISTINCT {index} AS col, {self._cell(column)} AS k FROM raw"
+            for index, column in enumerate(present)
+        )
         self.db.execute(
-            f"CREATE TABLE date_texts AS SELECT k, {self._date_part('k', 'day')} AS day, "
+            f"CREATE TABLE date_texts AS SELECT col, k, {self._date_part('k', 'day')} AS day, "
             f"{self._date_part('k', 'time')} AS time FROM ({union}) WHERE k <> ''"
         )
         days = [text for (text,) in self.db.execute("SELECT DISTINCT day FROM date_texts").fetchall()]
@@ -367,14 +382,17 @@ class ColumnarCheck:
         self._lookup(
             "m_time", ["k:VARCHAR", "v:VARCHAR"], [(text, parse_time(text)) for text in sorted(times)]
         )
-        # Read here only when nothing is left to strip at either end (the row path strips the cell first).
-        self.db.execute(
-            "CREATE TABLE m_date AS SELECT t.k, d.iso, d.n, d.month, m.v AS clock, d.days_before, "
-            "d.max_reappointments, d.workday FROM date_texts t "
-            "JOIN m_day d ON d.k = t.day LEFT JOIN m_time m ON m.k = t.time "
-            "WHERE d.iso IS NOT NULL AND (t.time = '' OR m.v IS NOT NULL) "
-            "AND ord(left(t.k, 1)) BETWEEN 33 AND 126 AND ord(right(t.k, 1)) BETWEEN 33 AND 126"
-        )
+        # One table per column: a column of plain days then makes a hash table of a few hundred entries to
+        # join with, not one of every day and minute of the file. Read here only when nothing is left to
+        # strip at either end (the row path strips the cell first).
+        for index, column in enumerate(present):
+            self.db.execute(
+                f"CREATE TABLE m_date_{_DATE_PREFIXES[column]} AS SELECT t.k, d.iso, d.n, d.month, "
+                "m.v AS clock, d.days_before, d.max_reappointments, d.workday FROM date_texts t "
+                "JOIN m_day d ON d.k = t.day LEFT JOIN m_time m ON m.k = t.time "
+                f"WHERE t.col = {index} AND d.iso IS NOT NULL AND (t.time = '' OR m.v IS NOT NULL) "
+                "AND ord(left(t.k, 1)) BETWEEN 33 AND 126 AND ord(right(t.k, 1)) BETWEEN 33 AND 126"
+            )
         self.db.execute("DROP TABLE date_texts")
 
     @staticmethod
@@ -444,17 +462,13 @@ class ColumnarCheck:
             values[field] = f"kd.{field}" if field in present else default
         for field in ("paid_online", "digitised", "e_result"):
             values[field] = f"({values[field]} = 1)"
-        for column, prefix in (
-            (c.RECEIVED, "received"),
-            (c.DUE, "due"),
-            (c.RESOLVED, "resolved"),
-            (c.RETURNED, "returned"),
-            (c.APOLOGY, "apology"),
-        ):
+        for column, prefix in _DATE_PREFIXES.items():
             alias = f"d_{prefix}"
             text = self._cell(column)
             joins.append(
-                f"LEFT JOIN m_date {alias} ON " + (f"{alias}.k = {text}" if has(column) >= 0 else "false")
+                f"LEFT JOIN m_date_{prefix} {alias} ON {alias}.k = {text}"
+                if has(column) >= 0
+                else f"LEFT JOIN (SELECT NULL::VARCHAR AS iso, NULL::VARCHAR AS clock, {_NO_DAY}) {alias} ON false"
             )
             if column in (c.RECEIVED, c.DUE):
                 conditions.append(f"{alias}.iso IS NOT NULL")
