@@ -129,17 +129,22 @@ class SqliteExport:
         self._written: list[Future[Path]] = []
 
     def start(self) -> None:
-        def fill(db: duckdb.DuckDBPyConnection, path: Path, table: str, sql: str) -> Path:
-            db.execute(f"ATTACH '{path}' AS stage (TYPE sqlite)")
+        """Write the rows (once; later calls do nothing)."""
+        if self._written:
+            return
+
+        def fill(db: duckdb.DuckDBPyConnection, path: Path, table: str, sql: str, name: str) -> Path:
+            # Attached names are shared by the connections of one DuckDB: one per writer.
+            db.execute(f"ATTACH '{path}' AS {name} (TYPE sqlite)")
             try:
-                db.execute(f"INSERT INTO stage.{table} {sql}")
+                db.execute(f"INSERT INTO {name}.{table} {sql}")
             finally:
-                db.execute("DETACH stage")
+                db.execute(f"DETACH {name}")
             return path
 
         self._written = [
-            self._check._in_background(partial(fill, path=path, table=table, sql=sql))
-            for path, table, sql in self._targets
+            self._check._in_background(partial(fill, path=path, table=table, sql=sql, name=f"stage_{index}"))
+            for index, (path, table, sql) in enumerate(self._targets)
         ]
 
     def wait(self, index: int) -> Path:
@@ -240,6 +245,8 @@ class ColumnarCheck:
         self.good = 0
         self.bad = 0
         self._writer: ThreadPoolExecutor | None = None
+        # Background writer threads (set before the first write): one keeps the order of what is asked.
+        self.writers = 1
 
     def __enter__(self) -> ColumnarCheck:
         return self
@@ -250,10 +257,10 @@ class ColumnarCheck:
         self.db.close()
 
     def _in_background(self, write: Callable[[duckdb.DuckDBPyConnection], Path]) -> Future[Path]:
-        """`write` run by the one writer thread, on a DuckDB connection of its own, while the caller loads
-        what was written before (DuckDB and the database driver both release the GIL)."""
+        """`write` run by a writer thread (`writers`), on a DuckDB connection of its own, while the caller
+        loads what was written before (DuckDB and the database drivers release the GIL)."""
         if self._writer is None:
-            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cchc-columnar")
+            self._writer = ThreadPoolExecutor(max_workers=self.writers, thread_name_prefix="cchc-columnar")
         return self._writer.submit(lambda: write(self.db.cursor()))
 
     # -- reading ------------------------------------------------------------------------------------------
@@ -423,6 +430,7 @@ class ColumnarCheck:
         self.db.execute(
             f"DELETE FROM staged WHERE line IN (SELECT rowid + 2 FROM raw WHERE NOT coalesce({nonblank}, false))"
         )
+        self.db.execute("SET preserve_insertion_order = true")  # what is written from here keeps its ORDER BY
         self._recheck(report_bad)
         self.db.execute("DELETE FROM staged WHERE NOT ok")
         self.db.execute("DROP TABLE raw")
@@ -595,11 +603,14 @@ class ColumnarCheck:
 
     def _part_filters(self, order: Sequence[str], rows_per_part: int, max_parts: int) -> list[str]:
         """Conditions that cut the staged rows into parts of about `rows_per_part` rows (at most `max_parts`),
-        consecutive in `order` (columns never NULL); rows with the same key stay in one part."""
-        count = max(1, min(max_parts, self.good // max(1, rows_per_part)))
+        consecutive in `order` (columns never NULL); rows with the same key stay in one part. The first part
+        is a quarter of the others, and one more: the loading waits only for it to begin."""
+        count = max(1, min(max_parts - 1, self.good // max(1, rows_per_part)))
         bounds: list[tuple[Any, ...]] = []
         if count > 1:
-            fractions = ", ".join(str(index / count) for index in range(1, count))
+            fractions = ", ".join(
+                str(value) for value in [1 / (4 * count), *(i / count for i in range(1, count))]
+            )
             key = f"({', '.join(order)})" if len(order) > 1 else order[0]
             found = self.db.execute(f"SELECT quantile_disc({key}, [{fractions}]) FROM staged").fetchone()
             for bound in found[0] if found else []:
@@ -668,24 +679,30 @@ class ColumnarCheck:
         columns: Sequence[str],
         order: str,
         rollup_sql: str,
-        rows_per_part: int = 250_000,
-        max_parts: int = 4,
+        rows_per_part: int = 125_000,
+        max_parts: int = 8,
     ) -> SqliteExport:
-        """The staged rows (table `facts`, `columns`, in `order` within and across parts of about
-        `rows_per_part` rows) and their roll-up (table `rollup`, from `rollup_sql` over the view
-        `facts_by_code`, whose `procedure_id` is the procedure's code), each in an SQLite file of its own
-        written by DuckDB's SQLite extension, for SQLite's own INSERT … SELECT: no value passes through
-        Python. The files exist on return with their empty tables; `SqliteExport.start` writes the rows."""
+        """The staged rows (table `facts`, `columns` of the view `facts`, in `order` within and across parts of
+        about `rows_per_part` rows) and their roll-up (table `rollup`, from `rollup_sql` over that view), each
+        in an SQLite file of its own written by DuckDB's SQLite extension, for SQLite's own INSERT … SELECT:
+        no value passes through Python. The files exist on return with their empty tables;
+        `SqliteExport.start` writes the rows, once `set_procedure_ids` has given the procedures' ids."""
         _load_sqlite_extension(self.db)
-        self.db.execute(
-            "CREATE OR REPLACE VIEW facts_by_code AS SELECT *, procedure_code AS procedure_id FROM staged"
-        )
-        facts = f"SELECT {', '.join(columns)} FROM staged"
+        self.db.execute("CREATE TABLE IF NOT EXISTS m_procedure_id (code VARCHAR, id BIGINT)")
+        self._facts_view()
+        facts = f"SELECT {', '.join(columns)} FROM facts"
         targets = [
             (directory / f"stage-{index}.sqlite3", "facts", f"{facts} WHERE {where} ORDER BY {order}")
             for index, where in enumerate(self._part_filters((order,), rows_per_part, max_parts))
         ]
-        targets.append((directory / "stage-rollup.sqlite3", "rollup", rollup_sql))
+        # In the order of the roll-up's index (agency, month): its pages are written one after the other.
+        targets.append(
+            (
+                directory / "stage-rollup.sqlite3",
+                "rollup",
+                f"SELECT * FROM ({rollup_sql}) ORDER BY agency_id, month",
+            )
+        )
         for path, table, sql in targets:
             self.db.execute(f"ATTACH '{path}' AS stage (TYPE sqlite)")
             try:
@@ -705,9 +722,12 @@ class ColumnarCheck:
         self._facts_view()
         return self._batches(sql)
 
-    def write_query(self, sql: str, path: Path, *, types: Mapping[str, str]) -> Future[Path]:
+    def write_query(self, sql: str, path: Path, *, types: Mapping[str, str], order: str = "") -> Future[Path]:
         """A read over the staged rows (as view `facts`) written in PostgreSQL's binary COPY format, each
-        column cast to its `types` entry, in the background after what was asked before."""
+        column cast to its `types` entry (in `order`), in the background after what was asked before."""
         self._facts_view()
         casts = ", ".join(f"CAST({name} AS {kind}) AS {name}" for name, kind in types.items())
-        return self._in_background(partial(_write_pg_binary, sql=f"SELECT {casts} FROM ({sql})", path=path))
+        ordered = f" ORDER BY {order}" if order else ""
+        return self._in_background(
+            partial(_write_pg_binary, sql=f"SELECT {casts} FROM ({sql}){ordered}", path=path)
+        )
