@@ -138,7 +138,7 @@ _ROLLUP_PARTS: tuple[tuple[str, str, dict[str, str]], ...] = (
 )
 _STAGED_TYPES_PG = {
     "line": "integer",
-    "code": "varchar(64)",
+    "code": 'varchar(64) COLLATE "C"',  # as the facts' code (migration 0005): joined with it
     "agency_id": "bigint",
     "unit_id": "bigint",
     "procedure_code": "varchar(64)",
@@ -789,8 +789,13 @@ class PostgresLoader(Loader):
         assert self.workdir is not None
         types = self._duckdb_types(MONTHLY, self._ROLLUP_COLUMNS)
         # In the order of the roll-up's index (agency, month): its pages are written one after the other.
+        # Written after the facts' parts, on one thread: PostgreSQL is still copying them on the other core.
         return check.write_query(
-            rollup_select("facts"), self.workdir / "rollup.copy", types=types, order="agency_id, month"
+            rollup_select("facts"),
+            self.workdir / "rollup.copy",
+            types=types,
+            order="agency_id, month",
+            threads=1,
         )
 
     def add_rollup(self, check: ColumnarCheck) -> None:
