@@ -21,10 +21,12 @@ recomputed for the agencies and months the import touched: receipts by receipt m
 month, the overdue backlog by due month, one row per agency × unit × procedure × month (`rollup_select`).
 
 A CSV checked by DuckDB (`domain.dossier_import.columnar`) first tries `direct_load`: every row inserted as a
-new dossier inside a savepoint (PostgreSQL: `COPY` straight into the facts). When that works — the usual
-case, an export of new dossiers — the roll-up of the file itself, computed by DuckDB with the same SQL, is
-added to the stored one. When one code is already stored the savepoint is undone and the rows are merged as
-above.
+new dossier inside a savepoint. When that works — the usual case, an export of new dossiers — the roll-up of
+the file itself, computed by DuckDB with the same SQL, is added to the stored one. When one code is already
+stored the savepoint is undone and the rows are merged as above. DuckDB writes the rows in parts, in the
+background, while the database loads the part before (ADR 0005): PostgreSQL `COPY`s files in its binary
+format straight into the facts (or, to merge, into the staging table); SQLite attaches SQLite files written
+by DuckDB's SQLite extension and copies them with `INSERT … SELECT`.
 """
 
 from __future__ import annotations
@@ -723,8 +725,14 @@ class PostgresLoader(Loader):
 
     def stage_checked(self, check: ColumnarCheck) -> bool:
         assert self.workdir is not None
-        path = self.workdir / "staged.csv"
-        check.write_staged_csv(path)
+        types = {
+            name: self._DUCKDB_TYPES[_STAGED_TYPES_PG[name].split("(")[0].split(" ")[0]]
+            for name in STAGED_FIELDS
+        }
+        written = check.write_query(
+            f"SELECT {', '.join(STAGED_FIELDS)} FROM staged", self.workdir / "staged.copy", types=types
+        )
+        path = written.result()
         self._copy_file(STAGING, STAGED_FIELDS, path)
         path.unlink(missing_ok=True)
         with connection.cursor() as cursor:
@@ -732,11 +740,10 @@ class PostgresLoader(Loader):
         self.staged += check.good
         return True
 
-    def _copy_file(self, table: str, columns: Sequence[str], path: Path, *, binary: bool = False) -> None:
+    def _copy_file(self, table: str, columns: Sequence[str], path: Path) -> None:
+        """A file in PostgreSQL's binary COPY format (`ColumnarCheck.write_query`, `write_facts_parts`)."""
         with connection.cursor() as cursor:
-            statement = (
-                f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT {'binary' if binary else 'csv'})"
-            )
+            statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT binary)"
             with cursor.cursor.copy(statement) as copy, path.open("rb") as source:
                 while block := source.read(1 << 20):
                     copy.write(block)
@@ -773,7 +780,7 @@ class PostgresLoader(Loader):
                         rebuild = True
                 for part in parts:
                     path = part.result()
-                    self._copy_file(DOSSIER, (*columns, "batch_id"), path, binary=True)
+                    self._copy_file(DOSSIER, (*columns, "batch_id"), path)
                     path.unlink(missing_ok=True)
                 if rebuild:
                     cursor.execute(f'ALTER TABLE {DOSSIER} ADD CONSTRAINT "{name}" UNIQUE (code)')
@@ -801,7 +808,7 @@ class PostgresLoader(Loader):
     def add_rollup(self, check: ColumnarCheck) -> None:
         written = getattr(self, "_rollup_written", None) or self._write_rollup(check)
         path = written.result()
-        self._copy_file(MONTHLY, self._ROLLUP_COLUMNS, path, binary=True)
+        self._copy_file(MONTHLY, self._ROLLUP_COLUMNS, path)
         path.unlink(missing_ok=True)
 
     # PostgreSQL's types of the columns written in binary, as DuckDB names them.
@@ -813,7 +820,9 @@ class PostgresLoader(Loader):
         "date": "DATE",
         "time without time zone": "TIME",
         "character varying": "VARCHAR",
+        "varchar": "VARCHAR",
         "text": "VARCHAR",
+        "time": "TIME",
     }
 
     def _duckdb_types(self, table: str, columns: Sequence[str]) -> dict[str, str]:

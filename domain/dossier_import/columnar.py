@@ -587,10 +587,6 @@ class ColumnarCheck:
         while batch := cursor.fetchmany(size):
             yield batch
 
-    def _write_csv(self, sql: str, path: Path) -> None:
-        """A header-less CSV (NULL empty, empty text quoted, as PostgreSQL's COPY reads it)."""
-        self.db.execute(f"COPY ({sql}) TO '{path}' (HEADER false)")
-
     def rows(self, order: str = "line") -> Iterator[list[tuple[Any, ...]]]:
         """The staged rows in batches, as tuples in `STAGED_FIELDS` order."""
         return self._batches(f"SELECT {', '.join(STAGED_FIELDS)} FROM staged ORDER BY {order}")
@@ -598,10 +594,6 @@ class ColumnarCheck:
     def fact_rows(self, columns: Sequence[str], *, order: str = "") -> Iterator[list[tuple[Any, ...]]]:
         """The staged rows as the facts' columns (`procedure_id` from `set_procedure_ids`)."""
         return self._batches(self._fact_select(columns, order))
-
-    def write_staged_csv(self, path: Path) -> None:
-        """The staged rows in `STAGED_FIELDS` order, for COPY."""
-        self._write_csv(f"SELECT {', '.join(STAGED_FIELDS)} FROM staged", path)
 
     def _part_filters(self, order: Sequence[str], rows_per_part: int, max_parts: int) -> list[str]:
         """Conditions that cut the staged rows into parts of about `rows_per_part` rows (at most `max_parts`),
