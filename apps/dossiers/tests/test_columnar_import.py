@@ -160,3 +160,31 @@ def test_a_file_loaded_in_several_parts_is_whole_in_order_and_its_rollup_right(
     assert (again.inserted, again.updated, again.unchanged) == (0, 4, 406)
     assert "direct_load refused" in paths
     assert _rollup() == _rebuilt()
+
+
+@pytest.mark.parametrize("stored", [40, 300], ids=["table-small-index-rebuilt", "table-large-index-kept"])
+def test_a_stored_code_the_sample_missed_undoes_the_direct_load_and_the_file_is_merged(
+    demo_org, tmp_path, paths, monkeypatch, stored
+):
+    """The 1,000 sampled codes may all be new while one further down is stored: the direct load then fails on
+    the unique code (while copying a part, or when the index is built again after a load larger than the
+    table), its savepoint undoes every part, and the rows are merged."""
+    cls = bulk.PostgresLoader if connection.vendor == "postgresql" else bulk.SqliteLoader
+    monkeypatch.setattr(cls, "ROWS_PER_PART", 70)
+    rows, _ = random_rows("DLK-SXD", 400, seed=21)
+    _import(tmp_path, rows[:stored])
+    paths.clear()
+    monkeypatch.setattr(
+        "domain.dossier_import.columnar.ColumnarCheck.sample_codes", lambda self, count=1000: ["KHONG-CO"]
+    )
+    changed = dict(rows[stored - 1]) | {"ngay_co_ket_qua": "30/12/2026 10:00", "ngay_xin_loi": ""}
+    batch = _import(tmp_path, [*rows[stored:], changed], name="lan-hai.csv")
+    assert batch.status == "done", batch.message
+    assert (batch.inserted, batch.updated, batch.unchanged) == (400 - stored, 1, 0)
+    assert paths[0] == "direct_load refused", paths
+    assert Dossier.objects.count() == 400
+    assert Dossier.objects.get(code=changed["ma_ho_so"]).resolved_on.isoformat() == "2026-12-30"
+    assert _rollup() == _rebuilt()
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Dossier._meta.db_table)
+    assert any(item["unique"] and item["columns"] == ["code"] for item in constraints.values())
