@@ -1,6 +1,6 @@
 """Dossiers (hồ sơ TTHC) imported from the one-stop systems, their monthly roll-up, imports and column mappings.
 
-`Dossier` is a fact table of millions of rows written only through the bulk path (`bulk.py`): its foreign keys
+`Dossier` is a fact table of millions of rows written only through the bulk path (package `bulk`): its foreign keys
 carry no database constraint and no index of their own, because per-row trigger checks and five extra B-trees
 would cost seconds per million rows; the importer checks every code, and deletion of an agency, unit or
 procedure that has dossiers is refused by Django (PROTECT). Dashboards read `DossierMonthly`, the roll-up per

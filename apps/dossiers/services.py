@@ -2,7 +2,7 @@
 
 A CSV is read and checked by DuckDB (`domain.dossier_import.columnar`, the same rules looked up per distinct
 cell); a workbook, or a CSV only `csv.reader` reads right, is read once, streaming, and each row checked in
-`domain.dossier_import.rows`. Good rows go to the database (`bulk.py`), bad rows to an error file on disk with
+`domain.dossier_import.rows`. Good rows go to the database (package `bulk`), bad rows to an error file on disk with
 the reason. Then, in one transaction, the
 good rows are merged and the roll-up refreshed for the months they touched. When the file has bad rows the
 merge only happens if the user chose to load the good rows; otherwise nothing changes and the error file says

@@ -1,0 +1,317 @@
+"""The SQLite loader: batched upserts watched by temporary triggers, or SQLite files written by DuckDB and
+copied with INSERT … SELECT (see the package's docstring and ADR 0005)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+from django.db import connection, transaction
+
+from domain.dossier_import.columnar import ColumnarUnavailable
+from domain.dossier_import.rows import STAGED_FIELDS
+
+from .base import (
+    DOSSIER,
+    FACT_COLUMNS,
+    MONTHLY,
+    PROCEDURE,
+    ROLLUP_COUNTERS,
+    Cell,
+    Duplicate,
+    Loader,
+    MergeResult,
+    rollup_select,
+)
+
+if TYPE_CHECKING:
+    from domain.dossier_import.columnar import ColumnarCheck, SqliteExport
+
+logger = logging.getLogger(__name__)
+
+_BATCH_ROWS = 20_000
+
+
+def _code(row: Sequence[Any]) -> str:
+    return str(row[1])
+
+
+class SqliteLoader(Loader):
+    vendor = "sqlite"
+    # Beyond a few agencies one sequential scan beats probing the index by agency and fetching rows one by one.
+    MANY_AGENCIES = 8
+
+    # The B-tree indexes migration 0002 creates on SQLite (a test keeps the two in step). A load larger
+    # than the table drops them and builds them again at the end — one sort instead of a random insertion
+    # per row — inside the import's transaction, so a rejected file leaves them as they were.
+    SECONDARY_INDEXES = (
+        ("dossier_agency_received", "agency_id, received_on"),
+        ("dossier_agency_resolved", "agency_id, resolved_on"),
+    )
+    BULK_ROWS = 50_000
+    # Parts of the staged rows DuckDB writes while SQLite copies the previous one (at most eight: the
+    # attached files, roll-up included, stay under SQLite's limit of ten).
+    ROWS_PER_PART = 125_000
+
+    def __init__(self, batch_id: int) -> None:
+        super().__init__(batch_id)
+        self.export: SqliteExport | None = None
+        self.stages: list[str] = []
+
+    def begin(self, expected_rows: int = 0) -> None:
+        self._rebuild_indexes = False
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS dossier_dups (code TEXT, line INTEGER, first_line INTEGER)"
+            )
+            # No key: inside a trigger the outer upsert's conflict policy would override an OR IGNORE.
+            cursor.execute("CREATE TEMP TABLE IF NOT EXISTS dossier_moved (agency_id INTEGER, month INTEGER)")
+            cursor.execute("DELETE FROM dossier_dups")
+            cursor.execute("DELETE FROM dossier_moved")
+            # A row whose code this same import already wrote is a duplicate in the file: log it, keep the first.
+            cursor.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS dossier_import_duplicate BEFORE UPDATE ON main.{DOSSIER} "
+                f"WHEN OLD.batch_id = NEW.batch_id AND NEW.batch_id = {self.batch_id} BEGIN "
+                f"INSERT INTO dossier_dups VALUES (NEW.code, NEW.line, OLD.line); SELECT RAISE(IGNORE); END"
+            )
+            # A changed dossier leaves the cells of its old values: they are refreshed too.
+            cursor.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS dossier_import_moved AFTER UPDATE ON main.{DOSSIER} "
+                f"WHEN NEW.batch_id = {self.batch_id} BEGIN "
+                f"INSERT INTO dossier_moved VALUES (OLD.agency_id, OLD.received_month), "
+                f"(OLD.agency_id, OLD.due_month), (OLD.agency_id, coalesce(OLD.resolved_month, 0)); END"
+            )
+            cursor.execute(f"SELECT COUNT(*) FROM {DOSSIER}")
+            self._count_before = cursor.fetchone()[0]
+        # Rows to merge may be mostly stored already (a file imported again): only a load twice the table.
+        if expected_rows >= max(self.BULK_ROWS, 2 * self._count_before):
+            self._drop_indexes()
+        self._upsert_changes = 0
+
+    def _drop_indexes(self) -> None:
+        with connection.cursor() as cursor:
+            for name, _ in self.SECONDARY_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+        self._rebuild_indexes = True
+
+    def _upsert(self, source: str) -> str:
+        """Insert new codes, update changed dossiers (and note a code met twice in the file, by trigger)."""
+        updates = ", ".join(f"{column} = excluded.{column}" for column in (*FACT_COLUMNS, "batch_id", "line"))
+        changed = " OR ".join(f"{DOSSIER}.{column} IS NOT excluded.{column}" for column in FACT_COLUMNS)
+        return (
+            f"INSERT INTO {DOSSIER} (code, {', '.join(FACT_COLUMNS)}, line, batch_id) {source} "
+            f"ON CONFLICT (code) DO UPDATE SET {updates} "
+            f"WHERE {changed} OR {DOSSIER}.batch_id = excluded.batch_id"
+        )
+
+    def stage_checked(self, check: ColumnarCheck) -> bool:
+        """`stage` from the attached rows, in SQLite alone; False when nothing is attached."""
+        if self.export is None:
+            return False
+        raw = connection.connection
+        before = raw.total_changes
+        for part in self._written_parts():
+            raw.execute(self._upsert(self._staged_select(part)))
+        self._upsert_changes += raw.total_changes - before
+        self.staged += check.good
+        return True
+
+    def stage(self, rows: Iterable[Sequence[Any]]) -> None:
+        # Numbered parameters address the checked tuple directly (?2 is the code, ?5 the procedure's code).
+        position = {name: index + 1 for index, name in enumerate(STAGED_FIELDS)}
+        values = []
+        for column in FACT_COLUMNS:
+            if column == "procedure_id":
+                values.append(f"(SELECT id FROM {PROCEDURE} WHERE code = ?{position['procedure_code']})")
+            else:
+                values.append(f"?{position[column]}")
+        sql = self._upsert(
+            f"VALUES (?{position['code']}, {', '.join(values)}, ?{position['line']}, {self.batch_id})"
+        )
+        raw = connection.connection
+        new_procedure = (
+            f"INSERT INTO {PROCEDURE} (code, name, level) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING"
+        )
+        procedures = self.procedures
+        batch: list[Sequence[Any]] = []
+
+        def flush() -> None:
+            before = raw.total_changes
+            # In code order the unique index is written page by page (stable: a repeated code keeps its order).
+            batch.sort(key=_code)
+            raw.executemany(sql, batch)
+            self._upsert_changes += raw.total_changes - before
+            self.staged += len(batch)
+            batch.clear()
+
+        for row in rows:
+            if row[4] not in procedures:
+                procedures[row[4]] = (row[5], row[6])
+                raw.execute(new_procedure, (row[4], row[5], row[6]))
+            batch.append(row)
+            if len(batch) >= _BATCH_ROWS:
+                flush()
+        if batch:
+            flush()
+
+    def take_duplicates(self) -> list[Duplicate]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT code, line, first_line FROM dossier_dups ORDER BY line")
+            found = [Duplicate(code, int(line), int(first)) for code, line, first in cursor.fetchall()]
+        self.staged -= len(found)
+        return found
+
+    def merge(self, *, cells: set[Cell]) -> MergeResult:
+        result = MergeResult()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {DOSSIER}")
+            result.inserted = cursor.fetchone()[0] - self._count_before
+            cursor.execute("SELECT COUNT(*) FROM dossier_moved")
+            noted = cursor.fetchone()[0]
+            cursor.execute("SELECT DISTINCT agency_id, month FROM dossier_moved")
+            moved = cursor.fetchall()
+            cursor.execute("SELECT COUNT(*) FROM dossier_dups")
+            duplicates = cursor.fetchone()[0]
+        # The upserts' changes include the triggers': one per duplicate logged, one per moved cell noted.
+        result.updated = max(0, self._upsert_changes - result.inserted - duplicates - noted)
+        result.unchanged = self.staged - result.inserted - result.updated
+        if result.inserted or result.updated:
+            result.add_cells(cells)
+            result.add_cells(moved)
+        self._finish_indexes()
+        return result
+
+    def _finish_indexes(self) -> None:
+        if self._rebuild_indexes:
+            with connection.cursor() as cursor:
+                # A helper thread for SQLite's sorter: a fifth less time per index on two cores.
+                cursor.execute("PRAGMA threads = 2")
+                try:
+                    for name, columns in self.SECONDARY_INDEXES:
+                        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {DOSSIER} ({columns})")
+                finally:
+                    cursor.execute("PRAGMA threads = 0")
+
+    STAGE = "import_stage"
+
+    def attach(self, check: ColumnarCheck) -> None:
+        """DuckDB writes the checked rows, in parts, and their roll-up into SQLite files attached to the
+        connection as `import_stage_0`, `import_stage_1`… (SQLite refuses ATTACH inside a transaction:
+        inside one, rows go by executemany). The files are written in the background while the import
+        copies the parts already written."""
+        if connection.in_atomic_block or self.workdir is None:
+            return
+        # DuckDB's SQLite writer is slower than SQLite's copy, and one statement uses one core: two writers.
+        check.writers = 2
+        try:
+            export = check.export_sqlite(
+                self.workdir,
+                columns=("code", *FACT_COLUMNS, "line"),
+                order="code",
+                rollup_sql=rollup_select("facts"),
+                rows_per_part=self.ROWS_PER_PART,
+            )
+        except (ColumnarUnavailable, duckdb.Error) as error:
+            logger.warning("Không tạo được tệp trung gian SQLite, nhập bằng executemany: %s", error)
+            return
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            for index, path in enumerate(export.paths):
+                name = f"{self.STAGE}_{index}"
+                cursor.execute(f"ATTACH DATABASE %s AS {name}", [str(path)])
+                self.stages.append(name)
+                # The file's schema is read now, before DuckDB writes into it.
+                cursor.execute(f"SELECT COUNT(*) FROM {name}.sqlite_master")
+        self.export = export  # written once the procedures have their ids (`_written_parts`)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """With files attached: a deferred transaction that takes the write lock of the main database at
+        once. `BEGIN IMMEDIATE` would lock every attached file too, reading them while DuckDB writes."""
+        if self.export is None:
+            with transaction.atomic():
+                yield
+            return
+        mode = getattr(connection, "transaction_mode", None)
+        connection.transaction_mode = None  # type: ignore[attr-defined]
+        try:
+            with transaction.atomic():
+                connection.transaction_mode = mode  # type: ignore[attr-defined]
+                with connection.cursor() as cursor:
+                    cursor.execute(f"DELETE FROM {MONTHLY} WHERE false")
+                yield
+        finally:
+            connection.transaction_mode = mode  # type: ignore[attr-defined]
+
+    def detach(self) -> None:
+        if self.export is not None:
+            self.export.cancel()
+        with connection.cursor() as cursor:
+            for name in self.stages:
+                cursor.execute(f"DETACH DATABASE {name}")
+        self.export, self.stages = None, []
+
+    def _written_parts(self) -> Iterator[str]:
+        """The attached parts of the facts in code order, each as soon as DuckDB has written it."""
+        assert self.export is not None
+        self.export.start()
+        for index, name in enumerate(self.stages[:-1]):
+            self.export.wait(index)
+            yield name
+
+    def _staged_select(self, part: str) -> str:
+        """The rows of an attached part as the facts' columns, in code order (the unique index is then
+        written page after page)."""
+        values = ", ".join(("code", *FACT_COLUMNS, "line"))
+        return f"SELECT {values}, {self.batch_id} FROM {part}.facts WHERE true ORDER BY rowid"
+
+    def _insert_new(self, check: ColumnarCheck) -> None:
+        columns = ("code", *FACT_COLUMNS, "line")
+        if not self._rebuild_indexes and check.good >= max(self.BULK_ROWS, self._count_before):
+            self._drop_indexes()  # every row is new: as many rows as the table or more
+        if self.export is not None:
+            with connection.cursor() as cursor:
+                for part in self._written_parts():
+                    cursor.execute(
+                        f"INSERT INTO {DOSSIER} ({', '.join(columns)}, batch_id) {self._staged_select(part)}"
+                    )
+            self.staged += check.good
+            self._finish_indexes()
+            return
+        sql = (
+            f"INSERT INTO {DOSSIER} ({', '.join(columns)}, batch_id) "
+            f"VALUES ({', '.join(['?'] * len(columns))}, {self.batch_id})"
+        )
+        raw = connection.connection
+        # In code order the unique index is written page after page rather than at random.
+        for batch in check.fact_rows(columns, order="code"):
+            raw.executemany(sql, batch)
+        self.staged += check.good
+        self._finish_indexes()
+
+    def add_rollup(self, check: ColumnarCheck) -> None:
+        columns = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
+        if self.export is not None:
+            self.export.start()
+            self.export.wait(len(self.stages) - 1)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {MONTHLY} ({', '.join(columns)}) SELECT {', '.join(columns)} "
+                    f"FROM {self.stages[-1]}.rollup"
+                )
+            return
+        sql = f"INSERT INTO {MONTHLY} ({', '.join(columns)}) VALUES ({', '.join(['?'] * len(columns))})"
+        raw = connection.connection
+        for batch in check.query_batches(rollup_select("facts")):
+            raw.executemany(sql, batch)
+
+    def end(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER IF EXISTS temp.dossier_import_duplicate")
+            cursor.execute("DROP TRIGGER IF EXISTS temp.dossier_import_moved")
+
+    def _scan_hint(self, agencies: int) -> str:
+        return "NOT INDEXED " if agencies > self.MANY_AGENCIES else ""
