@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import IntegrityError, connection, transaction
 
 from domain.dossier_import.columnar import DuplicateRow as Duplicate
+from domain.dossier_import.rows import STAGED_FIELDS
 
 if TYPE_CHECKING:
     from domain.dossier_import.columnar import ColumnarCheck
@@ -20,31 +21,15 @@ DOSSIER = "dossiers_dossier"
 PROCEDURE = "dossiers_procedure"
 MONTHLY = "dossiers_dossiermonthly"
 
-# Columns of the facts that come from the file (procedure_id from the procedure's code), in this order.
-FACT_COLUMNS: tuple[str, ...] = (
-    "agency_id",
-    "unit_id",
-    "procedure_id",
-    "service_level",
-    "channel",
-    "received_on",
-    "received_time",
-    "due_on",
-    "resolved_on",
-    "resolved_time",
-    "returned_on",
-    "fee",
-    "paid_online",
-    "digitised",
-    "e_result",
-    "apology_on",
-    "reappointments",
-    "received_month",
-    "due_month",
-    "resolved_month",
-    "apologised",
-    "resolution_days",
+# Columns of the facts that come from the file, in this order: the checked row's fields (`STAGED_FIELDS`)
+# without its line, code and procedure name, the procedure's code replaced by its id.
+FACT_COLUMNS: tuple[str, ...] = tuple(
+    "procedure_id" if name == "procedure_code" else name
+    for name in STAGED_FIELDS
+    if name not in ("line", "code", "procedure_name")
 )
+# What a load writes into the facts from the file (then the batch).
+LOADED_COLUMNS: tuple[str, ...] = ("code", *FACT_COLUMNS, "line")
 ROLLUP_COUNTERS: tuple[str, ...] = (
     "received",
     "received_online",
@@ -63,6 +48,8 @@ ROLLUP_COUNTERS: tuple[str, ...] = (
     "backlog_out",
     "backlog_out_apologised",
 )
+# The columns of a roll-up row.
+ROLLUP_COLUMNS: tuple[str, ...] = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
 # The roll-up as three grouped reads of the facts: (month column, filter, counter → expression).
 _ROLLUP_PARTS: tuple[tuple[str, str, dict[str, str]], ...] = (
     (
@@ -267,6 +254,4 @@ class Loader:
     def _rollup_inserts(self, agency_in: str, month_in: str, agencies: int) -> list[str]:
         """One row per cell, the three parts (receipts, results, backlog) summed together."""
         select = rollup_select(f"{DOSSIER} {self._scan_hint(agencies)}", agency_in, month_in)
-        return [
-            f"INSERT INTO {MONTHLY} (agency_id, unit_id, procedure_id, month, {', '.join(ROLLUP_COUNTERS)}) {select}"
-        ]
+        return [f"INSERT INTO {MONTHLY} ({', '.join(ROLLUP_COLUMNS)}) {select}"]

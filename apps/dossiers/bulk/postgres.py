@@ -15,9 +15,10 @@ from domain.dossier_import.rows import STAGED_FIELDS
 from .base import (
     DOSSIER,
     FACT_COLUMNS,
+    LOADED_COLUMNS,
     MONTHLY,
     PROCEDURE,
-    ROLLUP_COUNTERS,
+    ROLLUP_COLUMNS,
     Cell,
     Duplicate,
     Loader,
@@ -195,7 +196,7 @@ class PostgresLoader(Loader):
         table drops the unique index on the code and builds it again after (one sort instead of a million
         insertions); building it fails, and the savepoint undoes all, if a code was already stored."""
         assert self.workdir is not None
-        columns = ("code", *FACT_COLUMNS, "line")
+        columns = LOADED_COLUMNS
         parts = check.write_facts_parts(
             self.workdir,
             columns,
@@ -231,11 +232,9 @@ class PostgresLoader(Loader):
             raise
         self.staged += check.good
 
-    _ROLLUP_COLUMNS = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
-
     def _write_rollup(self, check: ColumnarCheck) -> Future[Path]:
         assert self.workdir is not None
-        types = self._duckdb_types(MONTHLY, self._ROLLUP_COLUMNS)
+        types = self._duckdb_types(MONTHLY, ROLLUP_COLUMNS)
         # In the order of the roll-up's index (agency, month): its pages are written one after the other.
         # Written after the facts' parts, on one thread: PostgreSQL is still copying them on the other core.
         return check.write_query(
@@ -249,7 +248,7 @@ class PostgresLoader(Loader):
     def add_rollup(self, check: ColumnarCheck) -> None:
         written = getattr(self, "_rollup_written", None) or self._write_rollup(check)
         path = written.result()
-        self._copy_file(MONTHLY, self._ROLLUP_COLUMNS, path)
+        self._copy_file(MONTHLY, ROLLUP_COLUMNS, path)
         path.unlink(missing_ok=True)
 
     # PostgreSQL's types of the columns written in binary, as DuckDB names them.

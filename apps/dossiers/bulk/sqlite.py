@@ -17,9 +17,10 @@ from domain.dossier_import.rows import STAGED_FIELDS
 from .base import (
     DOSSIER,
     FACT_COLUMNS,
+    LOADED_COLUMNS,
     MONTHLY,
     PROCEDURE,
-    ROLLUP_COUNTERS,
+    ROLLUP_COLUMNS,
     Cell,
     Duplicate,
     Loader,
@@ -209,7 +210,7 @@ class SqliteLoader(Loader):
         try:
             export = check.export_sqlite(
                 self.workdir,
-                columns=("code", *FACT_COLUMNS, "line"),
+                columns=LOADED_COLUMNS,
                 order="code",
                 rollup_sql=rollup_select("facts"),
                 rows_per_part=self.ROWS_PER_PART,
@@ -265,35 +266,29 @@ class SqliteLoader(Loader):
     def _staged_select(self, part: str) -> str:
         """The rows of an attached part as the facts' columns, in code order (the unique index is then
         written page after page)."""
-        values = ", ".join(("code", *FACT_COLUMNS, "line"))
-        return f"SELECT {values}, {self.batch_id} FROM {part}.facts WHERE true ORDER BY rowid"
+        return (
+            f"SELECT {', '.join(LOADED_COLUMNS)}, {self.batch_id} FROM {part}.facts WHERE true ORDER BY rowid"
+        )
 
     def _insert_new(self, check: ColumnarCheck) -> None:
-        columns = ("code", *FACT_COLUMNS, "line")
         if not self._rebuild_indexes and check.good >= max(self.BULK_ROWS, self._count_before):
             self._drop_indexes()  # every row is new: as many rows as the table or more
+        insert = f"INSERT INTO {DOSSIER} ({', '.join(LOADED_COLUMNS)}, batch_id)"
         if self.export is not None:
             with connection.cursor() as cursor:
                 for part in self._written_parts():
-                    cursor.execute(
-                        f"INSERT INTO {DOSSIER} ({', '.join(columns)}, batch_id) {self._staged_select(part)}"
-                    )
-            self.staged += check.good
-            self._finish_indexes()
-            return
-        sql = (
-            f"INSERT INTO {DOSSIER} ({', '.join(columns)}, batch_id) "
-            f"VALUES ({', '.join(['?'] * len(columns))}, {self.batch_id})"
-        )
-        raw = connection.connection
-        # In code order the unique index is written page after page rather than at random.
-        for batch in check.fact_rows(columns, order="code"):
-            raw.executemany(sql, batch)
+                    cursor.execute(f"{insert} {self._staged_select(part)}")
+        else:
+            sql = f"{insert} VALUES ({', '.join(['?'] * len(LOADED_COLUMNS))}, {self.batch_id})"
+            raw = connection.connection
+            # In code order the unique index is written page after page rather than at random.
+            for batch in check.fact_rows(LOADED_COLUMNS, order="code"):
+                raw.executemany(sql, batch)
         self.staged += check.good
         self._finish_indexes()
 
     def add_rollup(self, check: ColumnarCheck) -> None:
-        columns = ("agency_id", "unit_id", "procedure_id", "month", *ROLLUP_COUNTERS)
+        columns = ROLLUP_COLUMNS
         if self.export is not None:
             self.export.start()
             self.export.wait(len(self.stages) - 1)
