@@ -580,7 +580,9 @@ class ColumnarCheck:
         return [code for (code,) in rows]
 
     def set_procedure_ids(self, ids: dict[str, int]) -> None:
+        """The procedures' ids: from here on the staged rows are also the view `facts`, with `procedure_id`."""
         self._lookup("m_procedure_id", ["code:VARCHAR", "id:BIGINT"], list(ids.items()))
+        self._facts_view()
 
     def _batches(self, sql: str, size: int = 20_000) -> Iterator[list[tuple[Any, ...]]]:
         cursor = self.db.execute(sql)
@@ -656,15 +658,12 @@ class ColumnarCheck:
         types: Mapping[str, str] | None = None,
         extra: Mapping[str, str] | None = None,
     ) -> str:
-        """The staged rows as `columns` (then the constant `extra` ones), each cast to its `types` entry."""
-        sources = {name: "p.id" if name == "procedure_id" else f"s.{name}" for name in columns}
-        sources.update(extra or {})
+        """The view `facts` as `columns` (then the constant `extra` ones), each cast to its `types` entry."""
+        sources = {name: name for name in columns} | dict(extra or {})
         values = ", ".join(
             f"CAST({value} AS {types[name]}) AS {name}" if types else value for name, value in sources.items()
         )
-        return f"SELECT {values} FROM staged s JOIN m_procedure_id p ON p.code = s.procedure_code" + (
-            f" ORDER BY {order}" if order else ""
-        )
+        return f"SELECT {values} FROM facts" + (f" ORDER BY {order}" if order else "")
 
     def export_sqlite(
         self,
@@ -713,7 +712,6 @@ class ColumnarCheck:
 
     def query_batches(self, sql: str) -> Iterator[list[tuple[Any, ...]]]:
         """A read over the staged rows (as view `facts`, with the procedure ids), in batches."""
-        self._facts_view()
         return self._batches(sql)
 
     def write_query(
@@ -722,7 +720,6 @@ class ColumnarCheck:
         """A read over the staged rows (as view `facts`) written in PostgreSQL's binary COPY format, each
         column cast to its `types` entry (in `order`), in the background after what was asked before;
         `threads`: DuckDB's threads from then on (to leave a core to the database loading meanwhile)."""
-        self._facts_view()
         casts = ", ".join(f"CAST({name} AS {kind}) AS {name}" for name, kind in types.items())
         ordered = f" ORDER BY {order}" if order else ""
         return self._in_background(
