@@ -167,12 +167,10 @@ class PostgresLoader(Loader):
 
     def stage_checked(self, check: ColumnarCheck) -> bool:
         assert self.workdir is not None
-        types = {
-            name: self._DUCKDB_TYPES[_STAGED_TYPES_PG[name].split("(")[0].split(" ")[0]]
-            for name in STAGED_FIELDS
-        }
         written = check.write_query(
-            f"SELECT {', '.join(STAGED_FIELDS)} FROM staged", self.workdir / "staged.copy", types=types
+            f"SELECT {', '.join(STAGED_FIELDS)} FROM staged",
+            self.workdir / "staged.copy",
+            types=self._duckdb_types(STAGING, STAGED_FIELDS),
         )
         path = written.result()
         self._copy_file(STAGING, STAGED_FIELDS, path)
@@ -260,17 +258,16 @@ class PostgresLoader(Loader):
         "date": "DATE",
         "time without time zone": "TIME",
         "character varying": "VARCHAR",
-        "varchar": "VARCHAR",
         "text": "VARCHAR",
-        "time": "TIME",
     }
 
     def _duckdb_types(self, table: str, columns: Sequence[str]) -> dict[str, str]:
-        """The binary COPY format has no conversions: each value goes as the type of its column."""
+        """The binary COPY format has no conversions: each value goes as the type of its column (of a table
+        or of the temporary staging table)."""
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT column_name, data_type FROM information_schema.columns "
-                "WHERE table_schema = current_schema() AND table_name = %s",
+                "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute "
+                "WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
                 [table],
             )
             found = dict(cursor.fetchall())
