@@ -130,13 +130,16 @@ def test_a_file_with_bad_rows_changes_nothing_unless_asked(demo_org, tmp_path):
     assert _rollup() == _rebuilt()
 
 
+@pytest.mark.parametrize("sample", [20_000, 25], ids=["cuts-from-all-rows", "cuts-from-a-sample"])
 def test_a_file_loaded_in_several_parts_is_whole_in_order_and_its_rollup_right(
-    demo_org, tmp_path, paths, monkeypatch
+    demo_org, tmp_path, paths, monkeypatch, sample
 ):
     """Parts of about 70 rows (in production: 125,000 or 250,000): DuckDB writes each while the database
-    copies the one before; every row lands once and the roll-up equals the recomputed one."""
+    copies the one before; every row lands once and the roll-up equals the recomputed one, whether the
+    cuts between parts come from every row or from a sample of them (as in a file of a million)."""
     cls = bulk.PostgresLoader if connection.vendor == "postgresql" else bulk.SqliteLoader
     monkeypatch.setattr(cls, "ROWS_PER_PART", 70)
+    monkeypatch.setattr("domain.dossier_import.columnar.ColumnarCheck.PART_SAMPLE", sample)
     rows, _ = random_rows("DLK-SXD", 260, seed=11)
     other, _ = random_rows("LCU-SXD", 150, seed=12)
     batch = _import(tmp_path, other + rows)

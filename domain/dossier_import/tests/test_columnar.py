@@ -195,3 +195,21 @@ def test_a_header_alone_gives_no_rows(tmp_path):
     _write(path, list(COLUMNS), [])
     good, bad, duplicates = _columnar_path(path, tmp_path)
     assert good == {} and bad == {} and duplicates == []
+
+
+def test_rows_without_any_cell_are_no_rows_on_either_path(tmp_path):
+    """A row of separators only, or of empty quoted cells, is skipped without a word by csv.reader's path;
+    the columnar path neither loads it nor reports it, and the line numbers of the rows after it agree."""
+    header = ",".join(COLUMNS)
+    good_row = "HS-1,SXD,MC,1.0001,Cấp phép,toan_trinh,truc_tuyen,05/03/2026,10/03/2026,,,0,0,0,0,,"
+    empty = "," * (len(COLUMNS) - 1)
+    quoted = ",".join(['""'] * len(COLUMNS))
+    path = tmp_path / "dong-rong.csv"
+    path.write_text(
+        f"{header}\n{empty}\n{good_row}\n{quoted}\n{good_row.replace('HS-1', 'HS-2')}\n{empty}\n",
+        encoding="utf-8",
+    )
+    row_good, row_bad, _ = _row_path(path)
+    good, bad, _ = _columnar_path(path, tmp_path)
+    assert set(row_good) == {3, 5} and row_bad == {}
+    assert good == row_good and bad == row_bad
