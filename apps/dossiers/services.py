@@ -233,7 +233,7 @@ def _import_rows(
     cells: set[Cell] = set()
     # About 190 bytes a row in a CSV export; a workbook is compressed, its size says little.
     expected = batch.file_size // 190 if table.kind == "csv" else 0
-    with transaction.atomic():
+    with loader.transaction():
         loader.begin(expected_rows=expected)
         loader.stage(_stream_rows(table.rows, validator, errors, counts, cells, report))
         for duplicate in loader.take_duplicates():

@@ -4,8 +4,10 @@ copied with INSERT … SELECT (see the package's docstring and ADR 0005)."""
 from __future__ import annotations
 
 import logging
+import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -40,6 +42,21 @@ def _code(row: Sequence[Any]) -> str:
     return str(row[1])
 
 
+def checkpoint_in_background(path: str) -> threading.Thread:
+    """A passive checkpoint of the WAL of the database file `path`, on a thread and connection of its own."""
+
+    def run() -> None:
+        try:
+            with closing(sqlite3.connect(path, timeout=20)) as db:
+                db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as error:  # the next automatic checkpoint does it
+            logger.warning("Không checkpoint được WAL sau khi nhập hồ sơ: %s", error)
+
+    thread = threading.Thread(target=run, name="cchc-wal-checkpoint", daemon=True)
+    thread.start()
+    return thread
+
+
 class SqliteLoader(Loader):
     vendor = "sqlite"
     # Beyond a few agencies one sequential scan beats probing the index by agency and fetching rows one by one.
@@ -61,6 +78,7 @@ class SqliteLoader(Loader):
         super().__init__(batch_id)
         self.export: SqliteExport | None = None
         self.stages: list[str] = []
+        self.checkpoint: threading.Thread | None = None  # after the transaction, on a WAL database
 
     def begin(self, expected_rows: int = 0) -> None:
         self._rebuild_indexes = False
@@ -230,12 +248,43 @@ class SqliteLoader(Loader):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """With files attached: a deferred transaction that takes the write lock of the main database at
-        once. `BEGIN IMMEDIATE` would lock every attached file too, reading them while DuckDB writes."""
-        if self.export is None:
-            with transaction.atomic():
-                yield
-            return
+        """The import's transaction, its WAL checkpointed afterwards in the background (see
+        `_checkpoint_later`). With files attached: a deferred transaction that takes the write lock of the
+        main database at once. `BEGIN IMMEDIATE` would lock every attached file too, reading them while
+        DuckDB writes."""
+        with self._checkpoint_later():
+            if self.export is None:
+                with transaction.atomic():
+                    yield
+            else:
+                with self._deferred_atomic():
+                    yield
+
+    @contextmanager
+    def _checkpoint_later(self) -> Iterator[None]:
+        """No automatic checkpoint at the commit: it would copy the hundreds of megabytes a large import
+        wrote to the WAL back into the database file before the import could answer (half a second to a
+        second for a million rows). A thread of its own checkpoints after the commit, as SQLite advises
+        for heavy writers; readers and writers go on meanwhile, and a checkpoint the process does not live
+        to finish is done by the next one (the WAL is durable)."""
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            wal = str(cursor.fetchone()[0]).lower() == "wal"
+            cursor.execute("PRAGMA wal_autocheckpoint")
+            pages = int(cursor.fetchone()[0])
+            if wal:
+                cursor.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            yield
+        finally:
+            if wal:
+                with connection.cursor() as cursor:
+                    cursor.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+                self.checkpoint = checkpoint_in_background(str(connection.settings_dict["NAME"]))
+
+    @contextmanager
+    def _deferred_atomic(self) -> Iterator[None]:
+        """`transaction.atomic` begun DEFERRED, its first statement a write to the main database."""
         mode = getattr(connection, "transaction_mode", None)
         connection.transaction_mode = None  # type: ignore[attr-defined]
         try:
