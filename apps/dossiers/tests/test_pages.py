@@ -150,6 +150,14 @@ def test_the_list_shows_only_readable_agencies(client, loaded):
     assert codes == {"L-1"}
 
 
+def test_the_list_names_each_agency_in_full(client, loaded):
+    """Every province has a "Sở Xây dựng": a user reading two of them must tell their dossiers apart."""
+    login(client)  # focal point in Đắk Lắk, viewer in Lai Châu
+    page = client.get(reverse("dossiers:dossier_list"), {"period": "2026-03"}).content.decode()
+    table = page.split('id="dossiers"', 1)[1].split("</table>", 1)[0]  # not the agency filter's options
+    assert "Sở Xây dựng tỉnh Đắk Lắk" in table and "Sở Xây dựng tỉnh Lai Châu" in table
+
+
 def test_api_list_uses_the_page_filters(client, loaded):
     login(client)
     found = client.get("/api/v1/dossiers", {"period": "2026-03", "metric": "on_time"}).json()
