@@ -643,15 +643,45 @@ class ColumnarCheck:
         rows_per_part: int = 125_000,
         max_parts: int = 8,
     ) -> list[Future[Path]]:
-        """The staged rows as the facts' columns, then the batch, in PostgreSQL's binary COPY format (`types`:
-        the DuckDB type of each column, the batch's included, as the table has it): files of about
-        `rows_per_part` rows written one after the other in the background, in `order` within and across
-        the files, so that the caller loads the first while the next ones are written."""
+        """The staged rows as the facts' columns, then the batch (`types`: the DuckDB type of each column, the
+        batch's included, as the table has it), in `order` within and across the parts (`write_parts`)."""
         select = self._fact_select(columns, types=types, extra={"batch_id": str(int(batch_id))})
+        return self.write_parts(
+            select, directory / "facts", order=order, rows_per_part=rows_per_part, max_parts=max_parts
+        )
+
+    def write_staged_parts(
+        self, prefix: Path, *, types: Mapping[str, str], rows_per_part: int = 125_000, max_parts: int = 8
+    ) -> list[Future[Path]]:
+        """The staged rows as they are (`types`: the DuckDB type of each field), cut by line, in no order."""
+        casts = ", ".join(f"CAST({name} AS {kind}) AS {name}" for name, kind in types.items())
+        return self.write_parts(
+            f"SELECT {casts} FROM staged",
+            prefix,
+            order=("line",),
+            rows_per_part=rows_per_part,
+            max_parts=max_parts,
+            sort=False,
+        )
+
+    def write_parts(
+        self,
+        select: str,
+        prefix: Path,
+        *,
+        order: Sequence[str],
+        rows_per_part: int = 125_000,
+        max_parts: int = 8,
+        sort: bool = True,
+    ) -> list[Future[Path]]:
+        """`select` (over the staged rows, with their `order` columns) in PostgreSQL's binary COPY format, as
+        files `prefix`-0.copy, -1.copy… of about `rows_per_part` rows, consecutive in `order` (and sorted
+        within when `sort`), written one after the other in the background, so that the caller loads the
+        first while the next ones are written."""
         futures = []
         for index, where in enumerate(self._part_filters(order, rows_per_part, max_parts)):
-            sql = f"{select} WHERE {where} ORDER BY {', '.join(order)}"
-            path = directory / f"facts-{index}.copy"
+            sql = f"{select} WHERE {where}" + (f" ORDER BY {', '.join(order)}" if sort else "")
+            path = prefix.with_name(f"{prefix.name}-{index}.copy")
             futures.append(self._in_background(partial(_write_pg_binary, sql=sql, path=path)))
         return futures
 
