@@ -26,6 +26,7 @@ import itertools
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -151,9 +152,18 @@ class SqliteExport:
         """The file `index` (the roll-up is the last) once written."""
         return self._written[index].result()
 
-    def cancel(self) -> None:
+    def wait_all(self) -> None:
+        """Return once every file is written (or failed to be). Before the reader's SQLite may read a file
+        it was not told is written: after a rollback to a savepoint, in a transaction that changed a schema,
+        it reads the schema of every attached file again, and would take a file being written for one with
+        a hot journal to undo."""
+        wait_for(self._written)
+
+    def stop(self) -> None:
+        """Cancel the writes not begun and return once those under way have ended."""
         for written in self._written:
             written.cancel()
+        wait_for(self._written)
 
 
 class ColumnarUnavailable(Exception):

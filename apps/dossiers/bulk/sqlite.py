@@ -298,7 +298,7 @@ class SqliteLoader(Loader):
 
     def detach(self) -> None:
         if self.export is not None:
-            self.export.cancel()
+            self.export.stop()  # no DuckDB writer left in a file once it is detached
         with connection.cursor() as cursor:
             for name in self.stages:
                 cursor.execute(f"DETACH DATABASE {name}")
@@ -320,6 +320,17 @@ class SqliteLoader(Loader):
         )
 
     def _insert_new(self, check: ColumnarCheck) -> None:
+        try:
+            self._insert_all(check)
+        except BaseException:
+            # The savepoint's rollback makes SQLite forget the schemas of the attached files (the import's
+            # transaction changed a schema: its temporary triggers) and read them all again at the next
+            # statement: by then none may be half-written (see `SqliteExport.wait_all`).
+            if self.export is not None:
+                self.export.wait_all()
+            raise
+
+    def _insert_all(self, check: ColumnarCheck) -> None:
         if not self._rebuild_indexes and check.good >= max(self.BULK_ROWS, self._count_before):
             self._drop_indexes()  # every row is new: as many rows as the table or more
         insert = f"INSERT INTO {DOSSIER} ({', '.join(LOADED_COLUMNS)}, batch_id)"

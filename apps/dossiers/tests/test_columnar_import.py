@@ -191,3 +191,54 @@ def test_a_stored_code_the_sample_missed_undoes_the_direct_load_and_the_file_is_
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, Dossier._meta.db_table)
     assert any(item["unique"] and item["columns"] == ["code"] for item in constraints.values())
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_a_refused_direct_load_waits_for_every_staging_file_before_its_savepoint_is_undone(
+    demo_org, tmp_path, monkeypatch
+):
+    """Undoing the savepoint makes SQLite read the schema of every attached file again (the transaction
+    made its temporary triggers). A file DuckDB was still writing then looked like one with a hot journal:
+    SQLite undid DuckDB's write under it (`disk I/O error`). With every write slowed, the refusal comes
+    long before the last file is written — and the savepoint must still wait for it."""
+    import time
+
+    from domain.dossier_import.columnar import ColumnarCheck, SqliteExport
+
+    monkeypatch.setattr(bulk.SqliteLoader, "ROWS_PER_PART", 70)
+    rows, _ = random_rows("DLK-SXD", 400, seed=22)
+    _import(tmp_path, rows[:40])
+    monkeypatch.setattr(ColumnarCheck, "sample_codes", lambda self, count=1000: ["KHONG-CO"])
+    background = ColumnarCheck._in_background
+
+    def slowly(self, write):
+        return background(self, lambda db: (time.sleep(0.2), write(db))[1])
+
+    monkeypatch.setattr(ColumnarCheck, "_in_background", slowly)
+    exports: list[SqliteExport] = []
+    start = SqliteExport.start
+
+    def started(self):
+        exports.append(self)
+        start(self)
+
+    monkeypatch.setattr(SqliteExport, "start", started)
+    written_at_rollback: list[bool] = []
+    from django.db import connections
+
+    wrapper = connections["default"]
+    rollback = wrapper._savepoint_rollback
+
+    def savepoint_rollback(sid):
+        written_at_rollback.append(all(future.done() for future in exports[-1]._written))
+        return rollback(sid)
+
+    monkeypatch.setattr(wrapper, "_savepoint_rollback", savepoint_rollback)
+    # The stored code sorts first: the load is refused on the first part.
+    first = min(rows[:40], key=lambda item: item["ma_ho_so"])
+    batch = _import(tmp_path, [*rows[40:], first], name="lan-hai.csv")
+    assert batch.status == "done", batch.message
+    assert (batch.inserted, batch.updated, batch.unchanged) == (360, 0, 1)
+    assert written_at_rollback == [True]
+    assert Dossier.objects.count() == 400
+    assert _rollup() == _rebuilt()
