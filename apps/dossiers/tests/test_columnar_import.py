@@ -5,14 +5,16 @@ one recomputed from the facts, and a second import of the same file changes noth
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 
 import pytest
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from apps.dossiers import bulk
 from apps.dossiers.models import Dossier, DossierMonthly
 from apps.dossiers.services import dossier_import, dossier_rollup_rebuild
+from domain.dossier_import.columnar import ColumnarCheck, SqliteExport
 
 from .files import csv_bytes, random_rows, row
 
@@ -201,10 +203,6 @@ def test_a_refused_direct_load_waits_for_every_staging_file_before_its_savepoint
     made its temporary triggers). A file DuckDB was still writing then looked like one with a hot journal:
     SQLite undid DuckDB's write under it (`disk I/O error`). With every write slowed, the refusal comes
     long before the last file is written — and the savepoint must still wait for it."""
-    import time
-
-    from domain.dossier_import.columnar import ColumnarCheck, SqliteExport
-
     monkeypatch.setattr(bulk.SqliteLoader, "ROWS_PER_PART", 70)
     rows, _ = random_rows("DLK-SXD", 400, seed=22)
     _import(tmp_path, rows[:40])
@@ -224,9 +222,7 @@ def test_a_refused_direct_load_waits_for_every_staging_file_before_its_savepoint
 
     monkeypatch.setattr(SqliteExport, "start", started)
     written_at_rollback: list[bool] = []
-    from django.db import connections
-
-    wrapper = connections["default"]
+    wrapper = connections[DEFAULT_DB_ALIAS]
     rollback = wrapper._savepoint_rollback
 
     def savepoint_rollback(sid):
