@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 
+from apps.core.ids import Id
 from apps.organizations.selectors import agency_list_for_user
 
 from . import selectors, services
@@ -49,10 +50,10 @@ class DossierOut(Schema):
 
 
 class DossierQuery(Schema):
-    agency: int | None = None
+    agency: Id | None = None
     period: str | None = None
     metric: str | None = None
-    unit: int | None = None
+    unit: Id | None = None
     procedure: str | None = None
     channel: str | None = None
     q: str | None = None
@@ -96,12 +97,12 @@ def dossier_list(request: HttpRequest, filters: Query[DossierQuery]) -> object:
 
 
 @router.get("/dossiers/{dossier_id}", response=DossierOut, summary="Một hồ sơ")
-def dossier_get(request: HttpRequest, dossier_id: int) -> object:
+def dossier_get(request: HttpRequest, dossier_id: Id) -> object:
     return selectors.dossier_get_for_user(user=request.user, pk=dossier_id)
 
 
 @router.get("/dossier-imports/{import_id}", response=ImportOut, summary="Kết quả một lần nhập hồ sơ")
-def import_get(request: HttpRequest, import_id: int) -> object:
+def import_get(request: HttpRequest, import_id: Id) -> object:
     return selectors.import_batch_get_for_user(user=request.user, pk=import_id)
 
 
@@ -110,7 +111,7 @@ def import_create(
     request: HttpRequest,
     file: File[UploadedFile],
     load_good_rows: Form[bool] = False,
-    source: Form[int | None] = None,
+    source: Form[Id | None] = None,
 ) -> object:
     allowed = selectors.importable_agency_ids(user=request.user)
     if not allowed:

@@ -15,6 +15,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_list_for_user
 from domain.indicators.dossier_rates import STATUS_LABELS, dossier_status
 from domain.indicators.one_stop_rules import apology_deadline, apology_rule_for
@@ -46,7 +47,7 @@ def dossier_import(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Bạn không có quyền nhập dữ liệu hồ sơ.")
     sources = selectors.source_list_for_user(user=request.user)
     limit_mb = _max_upload() // (1024 * 1024)
-    if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > _max_upload():
+    if request.method == "POST" and (parse_id(request.META.get("CONTENT_LENGTH")) or 0) > _max_upload():
         # Refused before Django reads the body: a 2 GB upload never lands on the server's disk.
         messages.error(
             request,
@@ -170,8 +171,8 @@ def apology_letter(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def procedure_list(request: HttpRequest) -> HttpResponse:
     agencies = agency_list_for_user(user=request.user)
-    agency_id = request.GET.get("agency", "")
-    agency = (agencies.filter(pk=int(agency_id)).first() if agency_id.isdigit() else None) or getattr(
+    agency_id = parse_id(request.GET.get("agency"))
+    agency = (agencies.filter(pk=agency_id).first() if agency_id else None) or getattr(
         request, "agency", None
     )
     if agency is None or not agencies.filter(pk=agency.pk).exists():

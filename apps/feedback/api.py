@@ -7,6 +7,7 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from apps.core.ids import Id
 from apps.organizations.selectors import agency_list_for_user
 
 from . import selectors
@@ -40,7 +41,7 @@ class FeedbackOut(Schema):
 
 class FeedbackQuery(Schema):
     q: str | None = None
-    agency: int | None = None
+    agency: Id | None = None
     status: str | None = None
     channel: str | None = None
     remit: str | None = None
@@ -60,5 +61,5 @@ def feedback_list(request: HttpRequest, filters: Query[FeedbackQuery]) -> object
 
 
 @router.get("/feedback/{feedback_id}", response=FeedbackOut, summary="Một phản ánh, kiến nghị")
-def feedback_get(request: HttpRequest, feedback_id: int) -> object:
+def feedback_get(request: HttpRequest, feedback_id: Id) -> object:
     return selectors.feedback_get_for_user(user=request.user, pk=feedback_id)

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user
 from apps.plans.selectors import plan_list_for_user
 from domain.indicators.target_status import STATUS_LABELS
@@ -36,9 +37,9 @@ def _period_from(request: HttpRequest) -> Period:
 
 
 def _agency_from(request: HttpRequest) -> Any:
-    agency_id = request.GET.get("agency", "")
-    if agency_id.isdigit():
-        return agency_get_for_user(user=request.user, pk=int(agency_id))
+    agency_id = parse_id(request.GET.get("agency"))
+    if agency_id is not None:
+        return agency_get_for_user(user=request.user, pk=agency_id)
     current = getattr(request, "agency", None)
     if current:
         return current
@@ -108,8 +109,7 @@ def _chart(trend: list[Any]) -> dict[str, Any]:
 @login_required
 @require_POST
 def snapshot(request: HttpRequest) -> HttpResponse:
-    agency_id = request.POST.get("agency", "")
-    agency = agency_get_for_user(user=request.user, pk=int(agency_id) if agency_id.isdigit() else 0)
+    agency = agency_get_for_user(user=request.user, pk=parse_id(request.POST.get("agency")) or 0)
     if not request.user.has_perm("indicators.record_measurement", agency):
         raise PermissionDenied("Bạn không có quyền chốt số liệu của cơ quan này.")
     try:
@@ -186,10 +186,8 @@ def target_link(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def targets_propose(request: HttpRequest) -> HttpResponse:
-    plan_id = request.POST.get("plan", "")
-    plan = (
-        plan_list_for_user(user=request.user).filter(pk=int(plan_id)).first() if plan_id.isdigit() else None
-    )
+    plan_id = parse_id(request.POST.get("plan"))
+    plan = plan_list_for_user(user=request.user).filter(pk=plan_id).first() if plan_id else None
     if plan is None:
         messages.error(request, "Không tìm thấy kế hoạch.")
         return redirect("indicators:targets")

@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from apps.core.ids import Id
+
 from . import selectors, services
 
 router = Router(tags=["Cơ quan, đơn vị"])
@@ -43,7 +45,7 @@ class UnitIn(Schema):
     name: str
     kind: str = "division"
     short_name: str = ""
-    parent_id: int | None = None
+    parent_id: Id | None = None
     is_focal: bool = False
     is_active: bool = True
 
@@ -65,18 +67,18 @@ def agency_list(request: HttpRequest) -> object:
 
 
 @router.get("/agencies/{agency_id}", response=AgencyOut, summary="Một cơ quan")
-def agency_get(request: HttpRequest, agency_id: int) -> object:
+def agency_get(request: HttpRequest, agency_id: Id) -> object:
     return selectors.agency_get_for_user(user=request.user, pk=agency_id)
 
 
 @router.get("/agencies/{agency_id}/units", response=list[UnitOut], summary="Đơn vị của một cơ quan")
-def unit_list(request: HttpRequest, agency_id: int) -> object:
+def unit_list(request: HttpRequest, agency_id: Id) -> object:
     agency = selectors.agency_get_for_user(user=request.user, pk=agency_id)
     return selectors.unit_list_for_user(user=request.user, agency=agency)
 
 
 @router.post("/agencies/{agency_id}/units", response={201: UnitOut}, summary="Thêm đơn vị")
-def unit_create(request: HttpRequest, agency_id: int, payload: UnitIn) -> object:
+def unit_create(request: HttpRequest, agency_id: Id, payload: UnitIn) -> object:
     agency = selectors.agency_get_for_user(user=request.user, pk=agency_id)
     if not request.user.has_perm("organizations.manage_structure", agency):
         raise PermissionDenied("Bạn không có quyền thêm đơn vị cho cơ quan này.")
@@ -87,16 +89,16 @@ def unit_create(request: HttpRequest, agency_id: int, payload: UnitIn) -> object
 
 
 @router.get("/units/{unit_id}", response=UnitOut, summary="Một đơn vị")
-def unit_get(request: HttpRequest, unit_id: int) -> object:
+def unit_get(request: HttpRequest, unit_id: Id) -> object:
     return selectors.unit_get_for_user(user=request.user, pk=unit_id)
 
 
 @router.get("/agencies/{agency_id}/people", response=list[PersonOut], summary="Cán bộ của một cơ quan")
-def person_list(request: HttpRequest, agency_id: int) -> object:
+def person_list(request: HttpRequest, agency_id: Id) -> object:
     agency = selectors.agency_get_for_user(user=request.user, pk=agency_id)
     return selectors.person_list_for_user(user=request.user, agency=agency)
 
 
 @router.get("/people/{person_id}", response=PersonOut, summary="Một cán bộ")
-def person_get(request: HttpRequest, person_id: int) -> object:
+def person_get(request: HttpRequest, person_id: Id) -> object:
     return selectors.person_get_for_user(user=request.user, pk=person_id)

@@ -7,6 +7,8 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from apps.core.ids import Id
+
 from . import selectors
 
 router = Router(tags=["Kế hoạch"])
@@ -70,7 +72,7 @@ def plan_list(request: HttpRequest) -> object:
 
 
 @router.get("/plans/{plan_id}", response=PlanDetailOut, summary="Một kế hoạch với căn cứ")
-def plan_get(request: HttpRequest, plan_id: int) -> object:
+def plan_get(request: HttpRequest, plan_id: Id) -> object:
     plan = selectors.plan_get_for_user(user=request.user, pk=plan_id)
     plan.visible_references = selectors.plan_references_for_user(user=request.user, plan=plan)  # type: ignore[attr-defined]
     return plan

@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 
+from apps.core.ids import parse_id
 from apps.organizations.models import Agency
 
 from .choices import PlanStatus, PlanType
@@ -75,9 +76,9 @@ def preview_corrections(post: Any, task_refs: list[str]) -> tuple[dict[str, Any]
                 change[key] = " ".join(post.get(name, "").split())
         if change:
             tasks[ref] = change
-        lead = post.get(f"task-{ref}-lead", "")
-        if lead.isdigit():
-            leads[ref] = int(lead)
+        lead = parse_id(post.get(f"task-{ref}-lead"))
+        if lead is not None:
+            leads[ref] = lead
     return {"plan": plan, "tasks": tasks, "leads": leads}, errors
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_list_for_user, unit_list_for_user
 from apps.tasks.selectors import plan_coverage_for_user, task_list_for_user
 from domain.six_clear import RULES as SIX_CLEAR_RULES
@@ -27,13 +28,13 @@ def _import_agencies(request: HttpRequest):  # type: ignore[no-untyped-def]
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = selectors.plan_list_for_user(user=request.user)
-    agency_id = request.GET.get("agency", "")
-    if agency_id.isdigit():
-        plans = plans.filter(agency_id=int(agency_id))
+    agency_id = parse_id(request.GET.get("agency"))
+    if agency_id is not None:
+        plans = plans.filter(agency_id=agency_id)
     context = {
         "plans": plans,
         "agencies": agency_list_for_user(user=request.user),
-        "selected_agency": int(agency_id) if agency_id.isdigit() else None,
+        "selected_agency": agency_id,
         "can_import": _import_agencies(request).exists(),
     }
     return render(request, "plans/plan_list.html", context)
@@ -49,7 +50,7 @@ def plan_upload(request: HttpRequest) -> HttpResponse:
     initial: dict[str, object] = (
         {"agency": current.pk} if current and agencies.filter(pk=current.pk).exists() else {}
     )
-    replaces = plans.filter(pk=request.GET.get("replaces", "") or 0).first()
+    replaces = plans.filter(pk=parse_id(request.GET.get("replaces")) or 0).first()
     if replaces is not None:
         initial = {"agency": replaces.agency_id, "replaces_plan": replaces.pk}
     form = PlanUploadForm(

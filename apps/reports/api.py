@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
+from apps.core.ids import Id
 from apps.organizations.selectors import agency_get_for_user
 
 from . import export, selectors, services
@@ -61,7 +62,7 @@ class ReportDetailOut(ReportOut):
 
 
 class ReportQuery(Schema):
-    agency: int | None = None
+    agency: Id | None = None
     kind: str | None = None
     period: str | None = None
     status: str | None = None
@@ -79,13 +80,13 @@ class DueOut(Schema):
 
 
 class DueQuery(Schema):
-    agency: int
+    agency: Id
     on: date | None = None
-    within_days: int = 7
+    within_days: int = Field(7, ge=0, le=366)
 
 
 class ReportIn(Schema):
-    agency: int
+    agency: Id
     report_type: str
     period_code: str
 
@@ -128,7 +129,7 @@ def report_due(request: HttpRequest, filters: Query[DueQuery]) -> object:
 
 
 @router.get("/reports/{report_id}", response=ReportDetailOut, summary="Một báo cáo và nội dung các đơn vị")
-def report_get(request: HttpRequest, report_id: int) -> object:
+def report_get(request: HttpRequest, report_id: Id) -> object:
     return selectors.report_get_for_user(user=request.user, pk=report_id)
 
 
@@ -144,7 +145,7 @@ def report_create(request: HttpRequest, payload: ReportIn) -> object:
 
 
 @router.get("/reports/{report_id}/docx", summary="Tệp Word của báo cáo")
-def report_docx(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_docx(request: HttpRequest, report_id: Id) -> HttpResponse:
     report = selectors.report_get_for_user(user=request.user, pk=report_id)
     response = HttpResponse(export.report_docx(report).data, content_type=export.DOCX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{export.file_name(report, "docx")}"'
@@ -152,7 +153,7 @@ def report_docx(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 @router.get("/reports/{report_id}/xlsx", summary="Phụ lục Excel của báo cáo")
-def report_xlsx(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_xlsx(request: HttpRequest, report_id: Id) -> HttpResponse:
     report = selectors.report_get_for_user(user=request.user, pk=report_id)
     response = HttpResponse(export.report_xlsx(report), content_type=export.XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{export.file_name(report, "xlsx")}"'

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.core.ids import parse_id, parse_int
 from apps.jobs.choices import JobKind
 from apps.jobs.services import job_create, job_enqueue
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user
@@ -48,9 +49,9 @@ def _errors(request: HttpRequest, error: ValidationError | PermissionDenied) -> 
 
 
 def _agency(request: HttpRequest) -> Any:
-    agency_id = request.GET.get("agency", "") or request.POST.get("agency", "")
-    if agency_id.isdigit():
-        return agency_get_for_user(user=request.user, pk=int(agency_id))
+    agency_id = parse_id(request.GET.get("agency") or request.POST.get("agency"))
+    if agency_id is not None:
+        return agency_get_for_user(user=request.user, pk=agency_id)
     agency = getattr(request, "agency", None)
     if not agency:
         raise Http404("Bạn chưa có vai trò ở cơ quan nào.")
@@ -58,9 +59,7 @@ def _agency(request: HttpRequest) -> Any:
 
 
 def _year(request: HttpRequest) -> int:
-    text = request.GET.get("year", "")
-    year = int(text) if text.isdigit() else timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+    return parse_int(request.GET.get("year"), lowest=2000, highest=2100) or timezone.localdate().year
 
 
 def _managed_agencies(request: HttpRequest) -> Any:
@@ -474,7 +473,7 @@ def templates(request: HttpRequest) -> HttpResponse:
         if "deactivate" in request.POST:
             template = selectors.template_get_for_user(
                 user=request.user,
-                pk=int(chosen) if (chosen := request.POST.get("deactivate", "")).isdigit() else 0,
+                pk=parse_id(request.POST.get("deactivate")) or 0,
             )
             if template.agency_id != agency.pk:
                 raise Http404("Không tìm thấy mẫu báo cáo.")

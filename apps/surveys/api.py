@@ -11,7 +11,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from . import links, selectors, services
+from apps.core.client_address import client_address
+from apps.core.ids import Id, parse_id
+
+from . import selectors, services
 from .services import Outcome, PublicSubmission
 
 router = Router(tags=["Khảo sát SIPAS"])
@@ -192,14 +195,14 @@ def questionnaire_list(request: HttpRequest) -> Any:
     response=QuestionnaireDetailOut,
     summary="Một phiếu và các câu hỏi",
 )
-def questionnaire_get(request: HttpRequest, questionnaire_id: int) -> Any:
+def questionnaire_get(request: HttpRequest, questionnaire_id: Id) -> Any:
     questionnaire = selectors.questionnaire_get_for_user(user=request.user, pk=questionnaire_id)
     spec = selectors.form_spec(questionnaire)
     return {**QuestionnaireOut.from_orm(questionnaire).dict(), "questions": list(spec.questions)}
 
 
 @router.get("/surveys/campaigns", response=list[CampaignOut], summary="Đợt khảo sát")
-def campaign_list(request: HttpRequest, agency: int | None = None) -> Any:
+def campaign_list(request: HttpRequest, agency: Id | None = None) -> Any:
     campaigns = selectors.campaign_list_for_user(user=request.user).order_by("-period_start")
     if agency is not None:
         campaigns = campaigns.filter(agency_id=agency)
@@ -207,7 +210,7 @@ def campaign_list(request: HttpRequest, agency: int | None = None) -> Any:
 
 
 @router.get("/surveys/campaigns/{campaign_id}", response=CampaignOut, summary="Một đợt khảo sát")
-def campaign_get(request: HttpRequest, campaign_id: int) -> Any:
+def campaign_get(request: HttpRequest, campaign_id: Id) -> Any:
     return _campaign_out(selectors.campaign_get_for_user(user=request.user, pk=campaign_id))
 
 
@@ -222,7 +225,7 @@ def campaign_get(request: HttpRequest, campaign_id: int) -> Any:
     ),
 )
 def campaign_results(
-    request: HttpRequest, campaign_id: int, unit: int | None = None, procedure: str | None = None
+    request: HttpRequest, campaign_id: Id, unit: Id | None = None, procedure: str | None = None
 ) -> Any:
     campaign = selectors.campaign_get_for_user(user=request.user, pk=campaign_id)
     results = selectors.campaign_results(campaign=campaign, unit_id=unit, procedure=procedure)
@@ -306,9 +309,9 @@ def public_submit(request: HttpRequest, token: str, payload: SubmissionIn) -> An
             # A namespace per campaign keeps a client's keys apart from the form keys and other campaigns.
             key=f"a{resolution.campaign.pk}-{key}" if key and resolution.campaign else None,
             data={code: str(value) for code, value in payload.answers.items()},
-            address=links.client_address(request),
+            address=client_address(request),
             honeypot=payload.website,
-            body_bytes=int(request.META.get("CONTENT_LENGTH") or 0),
+            body_bytes=(parse_id(request.META.get("CONTENT_LENGTH")) or 0),
             channel="api",
         )
     )

@@ -1,7 +1,8 @@
 """Signed survey links (per counter, or per dossier from the result slip), form keys, and one-way hashes.
 
 A link carries the campaign, the counter and its link version, the last day it is valid, and optionally a dossier
-code; it is signed with the deployment's SECRET_KEY (django.core.signing), so a forged or edited link is
+code; it is signed (django.core.signing) with the survey-link key of the deployment (`SURVEYS_LINK_KEY`, with
+the old keys of `SURVEYS_LINK_OLD_KEYS` still accepted during their grace period), so a forged or edited link is
 refused, and it expires on its own. Dossier codes and client addresses are stored only as keyed hashes
 (HMAC with SECRET_KEY): nobody can go from a response back to a dossier or a person without the key.
 """
@@ -16,13 +17,39 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core import signing
-from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
 LINK_SALT = "surveys.link"
 FORM_KEY_SALT = "surveys.form-key"
 FORM_KEY_MAX_AGE = 24 * 3600
-_link_signer = signing.Signer(salt=LINK_SALT, sep="~")
+
+
+def link_keys(*, today: date | None = None) -> tuple[str, list[str]]:
+    """The key that signs survey links and the old keys still accepted today (`SURVEYS_LINK_OLD_KEYS`)."""
+    current = settings.SURVEYS_LINK_KEY or salted_hmac("surveys.link-key", "derived").hexdigest()
+    if today is None:
+        from django.utils import timezone
+
+        today = timezone.localdate()
+    old = []
+    for entry in settings.SURVEYS_LINK_OLD_KEYS:
+        key, _, until = str(entry).strip().partition("|")
+        if not key:
+            continue
+        if until:
+            try:
+                if datetime.strptime(until.strip(), "%Y-%m-%d").date() < today:
+                    continue
+            except ValueError:
+                continue  # a malformed date keeps nothing open by mistake
+        old.append(key)
+    return current, old
+
+
+def _link_signer() -> signing.Signer:
+    current, old = link_keys()
+    fallbacks: list[bytes | str] = list(old)
+    return signing.Signer(key=current, fallback_keys=fallbacks, salt=LINK_SALT, sep="~")
 
 
 class LinkError(Exception):
@@ -63,13 +90,13 @@ def make_link_token(
     parts = [str(campaign_id), str(counter_id or 0), str(counter_version), expires_on.strftime("%Y%m%d")]
     if dossier_code:
         parts.append(_b64(normalise_dossier_code(dossier_code)))
-    return _link_signer.sign(".".join(parts))
+    return _link_signer().sign(".".join(parts))
 
 
 def read_link_token(token: str) -> LinkData:
     """The link's data; LinkError when the signature or the shape is wrong (expiry is checked by the caller)."""
     try:
-        value = _link_signer.unsign(token)
+        value = _link_signer().unsign(token)
         parts = value.split(".")
         campaign_id, counter_id, version = (int(part) for part in parts[:3])
         expires_on = datetime.strptime(parts[3], "%Y%m%d").date()
@@ -103,14 +130,3 @@ def read_form_key(key: str) -> str | None:
     except (signing.BadSignature, ValueError):
         return None
     return value if len(value) == 32 else None
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address; behind TRUSTED_PROXY_COUNT reverse proxies, the one they saw."""
-    proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies > 0 and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-proxies] if len(hops) >= proxies else hops[0]
-    return str(request.META.get("REMOTE_ADDR", ""))

@@ -341,18 +341,3 @@ class AbuseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.occurred_at:%d/%m/%Y %H:%M}"
-
-
-class RateBucket(models.Model):
-    """Submissions from one (hashed) address in one time window; shared by every server process."""
-
-    key = models.CharField(max_length=64)
-    window = models.BigIntegerField()
-    hits = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["key", "window"], name="rate_bucket_unique")]
-        indexes = [models.Index(fields=["window"], name="rate_bucket_window")]
-
-    def __str__(self) -> str:
-        return f"{self.key[:8]}… {self.window}: {self.hits}"

@@ -6,9 +6,10 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from ninja import File, Form, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from apps.core.ids import Id, Percent, Version
 from apps.organizations.selectors import agency_list_for_user
 from apps.plans.selectors import plan_list_for_user
 
@@ -51,11 +52,11 @@ class TaskOut(Schema):
 
 class TaskQuery(Schema):
     q: str | None = None
-    agency: int | None = None
-    plan: int | None = None
-    area: int | None = None
-    unit: int | None = None
-    lead: int | None = None
+    agency: Id | None = None
+    plan: Id | None = None
+    area: Id | None = None
+    unit: Id | None = None
+    lead: Id | None = None
     quarter: str | None = None
     status: str | None = None
     clear: str | None = None
@@ -74,7 +75,7 @@ def task_list(request: HttpRequest, filters: Query[TaskQuery]) -> object:
 
 
 @router.get("/tasks/{task_id}", response=TaskOut, summary="Một nhiệm vụ")
-def task_get(request: HttpRequest, task_id: int) -> object:
+def task_get(request: HttpRequest, task_id: Id) -> object:
     return selectors.task_get_for_user(user=request.user, pk=task_id)
 
 
@@ -113,19 +114,19 @@ class ProgressOut(Schema):
 class DecisionIn(Schema):
     decision: str
     reason: str = ""
-    version: int | None = None
+    version: Version | None = None
 
 
 class TriggerIn(Schema):
     document: str
     occurred_on: date
-    working_days: int | None = None
+    working_days: int | None = Field(None, ge=1, le=365)
 
 
 @router.get(
     "/tasks/{task_id}/occurrences", response=list[OccurrenceOut], summary="Các kỳ thực hiện của nhiệm vụ"
 )
-def occurrence_list(request: HttpRequest, task_id: int) -> object:
+def occurrence_list(request: HttpRequest, task_id: Id) -> object:
     task = selectors.task_get_for_user(user=request.user, pk=task_id)
     return task.occurrences.all()
 
@@ -137,13 +138,13 @@ def occurrence_list(request: HttpRequest, task_id: int) -> object:
 )
 def progress_create(
     request: HttpRequest,
-    occurrence_id: int,
-    percent: Form[int],
+    occurrence_id: Id,
+    percent: Form[Percent],
     note: Form[str] = "",
     reason: Form[str] = "",
     complete: Form[bool] = False,
     completed_on: Form[date | None] = None,
-    version: Form[int | None] = None,
+    version: Form[Version | None] = None,
     links: Form[str] = "",
     files: list[UploadedFile] = File(default=None),  # noqa: B008
 ) -> object:
@@ -166,7 +167,7 @@ def progress_create(
 @router.post(
     "/occurrences/{occurrence_id}/decision", response=OccurrenceOut, summary="Nghiệm thu hoặc trả lại"
 )
-def occurrence_decide(request: HttpRequest, occurrence_id: int, payload: DecisionIn) -> object:
+def occurrence_decide(request: HttpRequest, occurrence_id: Id, payload: DecisionIn) -> object:
     occurrence = selectors.occurrence_get_for_user(user=request.user, pk=occurrence_id)
     if payload.decision == "accept":
         return services.occurrence_accept(
@@ -180,7 +181,7 @@ def occurrence_decide(request: HttpRequest, occurrence_id: int, payload: Decisio
 
 
 @router.post("/tasks/{task_id}/trigger", response=list[OccurrenceOut], summary="Ghi nhận sự kiện khởi động")
-def trigger_create(request: HttpRequest, task_id: int, payload: TriggerIn) -> object:
+def trigger_create(request: HttpRequest, task_id: Id, payload: TriggerIn) -> object:
     task = selectors.task_get_for_user(user=request.user, pk=task_id)
     if not request.user.has_perm("tasks.record_trigger", task):
         raise PermissionDenied("Bạn không có quyền ghi nhận sự kiện khởi động.")

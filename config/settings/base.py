@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -11,7 +12,9 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str("SECRET_KEY", default="cchc-insecure-key-for-local-use-only-change-me-in-production")
+# The built-in key only serves the demo and the tests: config.settings.prod refuses to start with it.
+INSECURE_SECRET_KEY = "cchc-insecure-key-for-local-use-only-change-me-in-production"
+SECRET_KEY = env.str("SECRET_KEY", default=INSECURE_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -69,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -81,6 +85,7 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "apps.accounts.middleware.CurrentAgencyMiddleware",
     "axes.middleware.AxesMiddleware",
+    "apps.core.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -134,6 +139,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "apps.core.client_address.client_address"
+# Beside axes (per user name and address): failed sign-ins per address over 15 minutes whatever user names are
+# tried (an office behind one NAT address shares it, so the ceiling is high), reset mails per address and per
+# e-mail per hour, API calls per token per minute and failed token look-ups per address per minute.
+CCHC_LOGIN_FAILURES_PER_ADDRESS = env.int("CCHC_LOGIN_FAILURES_PER_ADDRESS", default=30)
+CCHC_PASSWORD_RESETS_PER_ADDRESS = env.int("CCHC_PASSWORD_RESETS_PER_ADDRESS", default=10)
+CCHC_PASSWORD_RESETS_PER_EMAIL = env.int("CCHC_PASSWORD_RESETS_PER_EMAIL", default=3)
+CCHC_API_CALLS_PER_MINUTE = env.int("CCHC_API_CALLS_PER_MINUTE", default=600)
+CCHC_API_BAD_TOKENS_PER_MINUTE = env.int("CCHC_API_BAD_TOKENS_PER_MINUTE", default=20)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -173,6 +187,23 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No inline script anywhere (behaviours live in static/js/cchc.js); inline style stays allowed for the SVG
+# charts pygal draws and a few computed widths. Nothing is loaded from another origin (no CDN).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
@@ -191,6 +222,12 @@ SURVEYS_RATE_LIMIT_PER_MINUTE = env.int("SURVEYS_RATE_LIMIT_PER_MINUTE", default
 SURVEYS_DEVICE_COOLDOWN_HOURS = env.int("SURVEYS_DEVICE_COOLDOWN_HOURS", default=12)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="")
+# Survey links (QR codes, result slips) are signed with a key of their own, so that rotating it does not sign
+# everybody out, and rotating SECRET_KEY does not void the printed QR codes. Empty: derived from SECRET_KEY
+# (demo and tests only; production refuses it). Old keys keep the links printed with them working during a
+# grace period: "KEY" (until removed) or "KEY|yyyy-mm-dd" (until that day), comma-separated.
+SURVEYS_LINK_KEY = env.str("SURVEYS_LINK_KEY", default="")
+SURVEYS_LINK_OLD_KEYS = env.list("SURVEYS_LINK_OLD_KEYS", default=[])
 
 # Memory DuckDB may use to check one dossier export (beyond it, it spills to the temporary folder): the
 # import's memory stays bounded whatever the size of the file. 1 GB checks a million rows in about 4 s.

@@ -16,13 +16,13 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from apps.core import throttle
 from domain.survey_answers import check_answers
 
 from .. import links
 from ..choices import AbuseKind, CampaignStatus, Channel, QuestionRole, RespondentField
 from ..models import AbuseEvent, Answer, Campaign, Counter, SurveyResponse
 from ..selectors import campaign_for_link, counter_for_link, form_spec
-from . import throttle
 from .write_gate import write_gate
 
 MAX_BODY_BYTES = 64 * 1024
@@ -186,7 +186,7 @@ def public_submit(*, submission: PublicSubmission) -> Result:
     if not dossier:
         limit = int(getattr(settings, "SURVEYS_RATE_LIMIT_PER_MINUTE", 10))
         with write_gate():
-            allowed = throttle.hit(links.address_hash(submission.address), limit=limit)
+            allowed = throttle.hit(throttle.bucket_key("survey", submission.address), limit=limit)
         if not allowed:
             abuse_record(campaign=campaign, kind=AbuseKind.RATE_LIMITED)
             return Result(

@@ -17,6 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from apps.core.client_address import client_address
+from apps.core.ids import parse_id
+
 from .. import links, selectors, services
 from ..services import Outcome, PublicSubmission
 from ..services.submission import LinkResolution
@@ -139,10 +142,10 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
             resolution=resolution,
             key=links.read_form_key(form_key),
             data=data,
-            address=links.client_address(request),
+            address=client_address(request),
             honeypot=request.POST.get("website", ""),
             device_seen=device_seen,
-            body_bytes=int(request.META.get("CONTENT_LENGTH") or 0),
+            body_bytes=(parse_id(request.META.get("CONTENT_LENGTH")) or 0),
         )
     )
     if result.outcome in (Outcome.ACCEPTED, Outcome.REPLAYED):

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from apps.core.ids import parse_id
 from apps.organizations.models import Agency
 from apps.organizations.selectors import agency_list_for_user, unit_list_for_user
 from domain.documents.survey_poster import Poster, poster_docx, qr_png, qr_svg
@@ -77,9 +78,9 @@ def counter_token(campaign: Campaign, counter: Counter) -> str:
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
     campaigns = selectors.campaign_list_for_user(user=request.user).order_by("-period_start", "agency__name")
-    agency_id = request.GET.get("agency", "")
-    if agency_id.isdigit():
-        campaigns = campaigns.filter(agency_id=int(agency_id))
+    agency_id = parse_id(request.GET.get("agency"))
+    if agency_id is not None:
+        campaigns = campaigns.filter(agency_id=agency_id)
     context = {
         "campaigns": campaigns,
         "agencies": agency_list_for_user(user=request.user),
@@ -92,9 +93,9 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def _campaign_form(request: HttpRequest, campaign: Campaign | None) -> survey_forms.CampaignForm:
     agencies = _managed_agencies(request.user)
     agency = campaign.agency if campaign else (getattr(request, "agency", None) or agencies.first())
-    agency_id = request.POST.get("agency") if request.method == "POST" else None
-    if agency_id and str(agency_id).isdigit():
-        agency = agencies.filter(pk=int(agency_id)).first() or agency
+    agency_id = parse_id(request.POST.get("agency")) if request.method == "POST" else None
+    if agency_id is not None:
+        agency = agencies.filter(pk=agency_id).first() or agency
     usable = selectors.questionnaire_list_for_user(user=request.user).filter(status="published")
     if agency is not None:
         usable = usable.filter(pk__in=selectors.questionnaires_usable_by(agency=agency).values("pk"))
@@ -174,11 +175,9 @@ def campaign_action(request: HttpRequest, pk: int) -> HttpResponse:
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The dashboard: progress, indices with margins, distributions, units, procedures, trend, suggestions."""
     campaign = selectors.campaign_get_for_user(user=request.user, pk=pk)
-    unit_id = request.GET.get("unit", "")
+    unit_id = parse_id(request.GET.get("unit"))
     procedure = request.GET.get("procedure", "")
-    results = selectors.campaign_results(
-        campaign=campaign, unit_id=int(unit_id) if unit_id.isdigit() else None, procedure=procedure or None
-    )
+    results = selectors.campaign_results(campaign=campaign, unit_id=unit_id, procedure=procedure or None)
     abuse = selectors.abuse_summary(campaign=campaign)
     show = request.GET.get("suggestions", "open")
     suggestions = selectors.suggestions_for_campaign(

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user, unit_get_for_user
 
 from .. import selectors, services
@@ -141,9 +142,9 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    agency_id = request.GET.get("agency", "")
-    if agency_id.isdigit():
-        agency = agency_get_for_user(user=request.user, pk=int(agency_id))
+    agency_id = parse_id(request.GET.get("agency"))
+    if agency_id is not None:
+        agency = agency_get_for_user(user=request.user, pk=agency_id)
     else:
         agency = request.agency  # type: ignore[attr-defined]
         if not agency:
