@@ -78,7 +78,7 @@ class ProgressForm(forms.Form):
         label="Tiến độ (%)",
         min_value=0,
         max_value=100,
-        error_messages={"max_value": "Tiến độ không quá 100%.", "min_value": "Tiến độ không nhỏ hơn 0%."},
+        error_messages={"max_value": "Tiến độ không quá 100%%.", "min_value": "Tiến độ không nhỏ hơn 0%%."},
     )
     note = forms.CharField(
         label="Nội dung đã làm", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
