@@ -165,3 +165,57 @@ def test_signed_in_pages_and_the_api_are_not_cached(client, focal):
     client.force_login(focal)
     assert "no-store" in client.get("/ke-hoach/")["Cache-Control"]
     assert "no-store" in client.get("/api/v1/plans")["Cache-Control"]
+
+
+# --- Implausible input (finding 10) ----------------------------------------------------------------------------
+
+
+def _task_form(task: Any, **changes: Any) -> dict[str, Any]:
+    data = {
+        "version": task.version,
+        "title": task.title,
+        "timeline_raw": task.timeline_raw,
+        "deliverable": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_task_timeline_with_a_date_that_does_not_exist_is_refused(client, tree, focal):
+    task = build_year(tree.own).tasks["T1"]
+    client.force_login(focal)
+    response = client.post(
+        reverse("tasks:task_edit", args=[task.pk]), _task_form(task, timeline_raw="Trước ngày 31/02/2026")
+    )
+    assert response.status_code == 200
+    assert "Ngày 31/02/2026 không tồn tại." in response.content.decode()
+    task.refresh_from_db()
+    assert task.timeline_raw == "Năm 2026"
+
+
+def test_a_ten_thousand_character_task_title_is_refused(client, tree, focal):
+    task = build_year(tree.own).tasks["T1"]
+    client.force_login(focal)
+    response = client.post(
+        reverse("tasks:task_edit", args=[task.pk]), _task_form(task, title="Rà soát " * 1250)
+    )
+    assert response.status_code == 200
+    task.refresh_from_db()
+    assert task.title == "Rà soát văn bản quy phạm pháp luật"
+
+
+@pytest.mark.parametrize(
+    ("received", "message"),
+    [("01/01/1900", "nằm ngoài khoảng"), ("31/02/2026", "Ngày không hợp lệ"), ("01/01/2099", "chưa đến")],
+)
+def test_feedback_received_on_an_implausible_day_is_refused(client, tree, focal, received, message):
+    from apps.feedback.models import Feedback
+
+    client.force_login(focal)
+    response = client.post(
+        reverse("feedback:feedback_create"),
+        {"received_on": received, "channel": "direct", "subject": "Chậm trả kết quả", "remit": "own"},
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Feedback.objects.exists()

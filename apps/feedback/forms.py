@@ -6,12 +6,11 @@ from typing import Any, cast
 
 from django import forms
 
+from apps.core.forms import VnDateField
 from apps.organizations.models import Agency, Unit
 
 from .choices import FeedbackChannel, Remit, Satisfaction
 from .models import Feedback
-
-DATE = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
 
 
 class FeedbackForm(forms.Form):
@@ -19,26 +18,26 @@ class FeedbackForm(forms.Form):
     code = forms.CharField(
         label="Mã phản ánh", max_length=64, required=False, help_text="Để trống: hệ thống tự đánh số."
     )
-    received_on = forms.DateField(label="Ngày tiếp nhận", widget=DATE)
+    received_on = VnDateField(label="Ngày tiếp nhận", past=True)
     channel = forms.ChoiceField(label="Kênh tiếp nhận", choices=FeedbackChannel.choices)
     sender = forms.CharField(label="Người gửi", max_length=255, required=False)
-    subject = forms.CharField(label="Nội dung phản ánh, kiến nghị", widget=forms.Textarea(attrs={"rows": 3}))
+    subject = forms.CharField(
+        label="Nội dung phản ánh, kiến nghị", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
     unit = forms.ModelChoiceField(label="Đơn vị xử lý", queryset=Unit.objects.none(), required=False)
     remit = forms.ChoiceField(label="Thẩm quyền", choices=Remit.choices)
-    due_on = forms.DateField(
+    due_on = VnDateField(
         label="Hạn xử lý",
-        widget=DATE,
         required=False,
         help_text="Để trống: 07 ngày làm việc kể từ ngày tiếp nhận.",
     )
     forwarded_to = forms.CharField(label="Chuyển đến cơ quan", max_length=255, required=False)
-    forwarded_on = forms.DateField(
+    forwarded_on = VnDateField(
         label="Ngày chuyển",
-        widget=DATE,
         required=False,
         help_text="Hạn chuyển: 05 ngày làm việc kể từ ngày tiếp nhận.",
     )
-    replied_on = forms.DateField(label="Ngày trả lời", widget=DATE, required=False)
+    replied_on = VnDateField(label="Ngày trả lời", past=True, required=False)
     reply_summary = forms.CharField(
         label="Kết quả xử lý", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )

@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 
+from apps.core.forms import VnDateField
 from apps.core.ids import parse_id
 from apps.organizations.models import Agency
 
@@ -102,3 +103,7 @@ class PlanEditForm(forms.ModelForm):
         widgets = {"title": forms.Textarea(attrs={"rows": 3})}
 
     status = forms.ChoiceField(label="Trạng thái", choices=PlanStatus.choices)
+    title = forms.CharField(label="Trích yếu", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
+    issued_on = VnDateField(label="Ngày ban hành", past=True, required=False)
+    period_start = VnDateField(label="Từ ngày", required=False)
+    period_end = VnDateField(label="Đến ngày", required=False)

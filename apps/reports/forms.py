@@ -8,27 +8,16 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 
+from apps.core.forms import VnDateField
 from apps.organizations.models import Agency
 
 from .choices import PeriodKind, ReportType
 
-_DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
 _AREA_FIELD = "section_"
 
 
 def _lines(value: str) -> list[str]:
     return [line.strip() for line in (value or "").splitlines() if line.strip()]
-
-
-class VnDateField(forms.DateField):
-    """A date typed dd/mm/yyyy (ISO also read)."""
-
-    input_formats = _DATE_INPUTS
-    default_error_messages = {"invalid": "Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy, ví dụ 18/12/2026)."}
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
-        super().__init__(**kwargs)
 
 
 class ReportCreateForm(forms.Form):

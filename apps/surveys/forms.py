@@ -8,12 +8,11 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from apps.core.forms import VnDateField
 from apps.organizations.models import Agency, Unit
 
 from .choices import AggregationMethod, Channel
 from .models import Campaign, Factor, Questionnaire
-
-DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
 
 
 def _quarter_of_today() -> tuple[int, int]:
@@ -25,11 +24,10 @@ class CampaignForm(forms.Form):
     agency = forms.ModelChoiceField(label="Cơ quan", queryset=Agency.objects.none())
     title = forms.CharField(label="Tên đợt khảo sát", max_length=255)
     questionnaire = forms.ModelChoiceField(label="Phiếu khảo sát", queryset=Questionnaire.objects.none())
-    period_start = forms.DateField(label="Từ ngày", widget=DATE_WIDGET)
-    period_end = forms.DateField(label="Đến ngày", widget=DATE_WIDGET)
-    closes_on = forms.DateField(
+    period_start = VnDateField(label="Từ ngày")
+    period_end = VnDateField(label="Đến ngày")
+    closes_on = VnDateField(
         label="Nhận phiếu đến ngày",
-        widget=DATE_WIDGET,
         required=False,
         help_text="Để trống: bằng ngày kết thúc. Sau ngày này mã QR và đường dẫn hết hạn.",
     )

@@ -6,7 +6,9 @@ from typing import Any, cast
 
 from django import forms
 
+from apps.core.forms import VnDateField
 from apps.organizations.models import Person, Unit
+from domain.vntext import find_date_problems
 
 from .models import Task
 
@@ -18,7 +20,9 @@ class TaskChoiceField(forms.ModelChoiceField):
 
 class TaskEditForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    title = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}))
+    title = forms.CharField(
+        label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
     lead_units = forms.ModelMultipleChoiceField(
         label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False
     )
@@ -54,6 +58,15 @@ class TaskEditForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["authority"]).queryset = people
         implements = cast(TaskChoiceField, self.fields["implements"])
         implements.queryset = Task.objects.filter(pk__in=[t.pk for t in implementable]).select_related("plan")
+
+    def clean_timeline_raw(self) -> str:
+        """A date that does not exist ("31/02/2026") is refused here, where a person typed it; an import
+        keeps it and flags the task for review instead."""
+        value = self.cleaned_data["timeline_raw"]
+        problems = find_date_problems(value)
+        if problems:
+            raise forms.ValidationError(" ".join(problem.reason for problem in problems))
+        return value
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -94,7 +107,7 @@ class ProgressForm(forms.Form):
     complete = forms.BooleanField(
         label="Báo cáo hoàn thành (gửi người có thẩm quyền nghiệm thu)", required=False
     )
-    completed_on = forms.DateField(label="Ngày hoàn thành (dd/mm/yyyy)", required=False)
+    completed_on = VnDateField(label="Ngày hoàn thành (dd/mm/yyyy)", past=True, required=False)
 
 
 class DecisionForm(forms.Form):
@@ -107,7 +120,7 @@ class TriggerForm(forms.Form):
     document = forms.CharField(
         label="Văn bản, sự kiện (ví dụ: Công văn số 12/SNV-CCHC ngày 05/3/2026)", max_length=255
     )
-    occurred_on = forms.DateField(label="Ngày (dd/mm/yyyy)")
+    occurred_on = VnDateField(label="Ngày (dd/mm/yyyy)", past=True)
     working_days = forms.IntegerField(
         label="Số ngày làm việc để hoàn thành", min_value=1, max_value=365, required=False
     )
