@@ -3,8 +3,15 @@ never mistaken for dead while their process still sends heartbeats."""
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from datetime import timedelta
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -26,6 +33,7 @@ ROWS = [
     row("H-1", "DLK-SXD", "02/03/2026 08:15", "10/03/2026", ngay_co_ket_qua="09/03/2026 16:30"),
     row("H-2", "DLK-SXD", "02/03/2026 09:00", "10/03/2026", ngay_co_ket_qua="12/03/2026 10:00"),
 ]
+ROOT = Path(__file__).resolve().parents[3]
 NOTHING_WRITTEN = "Quá trình nhập bị gián đoạn (máy chủ dừng giữa chừng); không có dòng nào được ghi."
 
 
@@ -140,3 +148,38 @@ def test_api_shows_the_interrupted_import_and_runs_it_again(client, demo_org):
     )
     twice = client.post(f"/api/v1/dossier-imports/{dead.pk}/retry")
     assert twice.status_code == 422 and Dossier.objects.count() == 2
+
+
+def test_an_import_killed_before_its_commit_wrote_nothing_and_thu_lai_loads_it(tmp_path):
+    """The real thing: an import process killed (SIGKILL) with every row written but not committed."""
+    path = tmp_path / "ho-so.csv"
+    path.write_bytes(csv_bytes(ROWS))
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'cchc.sqlite3'}",
+        MEDIA_ROOT=str(tmp_path / "media"),
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        CCHC_JOB_LEASE_SECONDS="1",
+    )
+    child = [sys.executable, "-m", "apps.dossiers.tests.interrupted_child"]
+    importing = subprocess.Popen(
+        [*child, "start", str(path)], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        ready = importing.stdout.readline().split()  # type: ignore[union-attr]
+    finally:
+        os.kill(importing.pid, signal.SIGKILL)
+        importing.wait(timeout=60)
+    assert ready[:1] == ["ready"], "the import did not reach its merge"
+    time.sleep(1.2)  # the lease runs out
+
+    recovered = subprocess.run(
+        [*child, "recover", ready[1]], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert recovered.returncode == 0, recovered.stderr[-2000:]
+    seen = json.loads(recovered.stdout.strip().splitlines()[-1])
+    assert seen["dossiers_after_kill"] == 0 and seen["kept_file_on_disk"]
+    assert seen["status"] == "interrupted"
+    assert NOTHING_WRITTEN in seen["page"] and ">Thử lại</button>" in seen["page"]
+    assert seen["retry_location"] and (seen["retry_status"], seen["retry_inserted"]) == ("done", 2)
+    assert seen["dossiers"] == ["H-1", "H-2"] and seen["kept_file_left"] == []
