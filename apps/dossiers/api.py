@@ -12,7 +12,7 @@ from ninja.files import UploadedFile
 from apps.core.ids import Id
 from apps.organizations.selectors import agency_list_for_user
 
-from . import selectors, services
+from . import import_runs, selectors
 from .filters import DossierFilter
 
 router = Router(tags=["Hồ sơ TTHC"])
@@ -75,6 +75,8 @@ class ImportOut(Schema):
     seconds: float
     created_at: datetime
     error_file_url: str | None
+    retry_of_id: int | None
+    can_retry: bool
 
     @staticmethod
     def resolve_error_file_url(obj: object) -> str | None:
@@ -103,7 +105,21 @@ def dossier_get(request: HttpRequest, dossier_id: Id) -> object:
 
 @router.get("/dossier-imports/{import_id}", response=ImportOut, summary="Kết quả một lần nhập hồ sơ")
 def import_get(request: HttpRequest, import_id: Id) -> object:
+    import_runs.import_batches_sweep()
     return selectors.import_batch_get_for_user(user=request.user, pk=import_id)
+
+
+@router.post(
+    "/dossier-imports/{import_id}/retry",
+    response=ImportOut,
+    summary="Chạy lại lần nhập bị gián đoạn (từ tệp đã lưu), trả về lần nhập mới",
+)
+def import_retry(request: HttpRequest, import_id: Id) -> object:
+    import_runs.import_batches_sweep()
+    batch = selectors.import_batch_get_for_user(user=request.user, pk=import_id)
+    return import_runs.import_batch_retry(
+        batch=batch, user=request.user, allowed_agency_ids=selectors.importable_agency_ids(user=request.user)
+    )
 
 
 @router.post("/dossier-imports", response=ImportOut, summary="Nhập tệp hồ sơ (CSV hoặc .xlsx)")
@@ -119,9 +135,8 @@ def import_create(
     mapping = selectors.source_get_for_user(user=request.user, pk=source) if source else None
     if file.file is None:
         raise ValidationError({"file": "Hãy gửi tệp hồ sơ."})
-    return services.dossier_import(
-        stream=file.file,
-        filename=file.name or "ho-so.csv",
+    return import_runs.dossier_import_upload(
+        upload=file,
         user=request.user,
         agency=selectors.default_import_agency(
             user=request.user, current=getattr(request, "agency", None), allowed=allowed
@@ -129,5 +144,4 @@ def import_create(
         allowed_agency_ids=allowed,
         source=mapping,
         load_good_rows=load_good_rows,
-        file_size=file.size or 0,
     )

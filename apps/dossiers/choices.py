@@ -22,6 +22,7 @@ class ImportStatus(models.TextChoices):
     PARTIAL = "partial", _("Đã nhập các dòng hợp lệ")
     REJECTED = "rejected", _("Không nhập (tệp có dòng lỗi)")
     FAILED = "failed", _("Không đọc được tệp")
+    INTERRUPTED = "interrupted", _("Bị gián đoạn")
 
 
 class Metric(models.TextChoices):

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.jobs.models import LeasedWork
 from apps.organizations.models import Agency, Unit
 
 from .choices import Channel, ImportStatus, ServiceLevel
@@ -58,7 +59,7 @@ class SourceMapping(AuditedModel):
         return self.agency_id
 
 
-class ImportBatch(AuditedModel):
+class ImportBatch(AuditedModel, LeasedWork):
     """One import of a dossier file: what it held, what was loaded, and the rows that were not."""
 
     agency = models.ForeignKey(
@@ -90,6 +91,16 @@ class ImportBatch(AuditedModel):
     ignored_columns = models.JSONField(_("cột không dùng"), default=list, blank=True)
     message = models.TextField(_("thông báo"), blank=True)
     error_file = models.FileField(_("tệp dòng lỗi"), upload_to="dossier-imports/%Y/", blank=True)
+    # The uploaded file, kept while it is imported: an import whose server died is run again from it ("Thử lại").
+    source_file = models.FileField(_("tệp đang nhập"), upload_to="dossier-imports/dang-nhap/", blank=True)
+    retry_of = models.ForeignKey(
+        "self",
+        verbose_name=_("chạy lại lần nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="retries",
+    )
     seconds = models.FloatField(_("thời gian (giây)"), default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("bắt đầu lúc"), auto_now_add=True)
@@ -105,6 +116,10 @@ class ImportBatch(AuditedModel):
 
     def audit_agency_id(self) -> int | None:
         return self.agency_id
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == ImportStatus.INTERRUPTED and bool(self.source_file)
 
 
 class Dossier(models.Model):

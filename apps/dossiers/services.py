@@ -28,6 +28,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
+from apps.jobs.leases import LeaseKeeper, lease_claim
 from apps.organizations.models import Agency, Unit
 from domain.dossier_import import columns as canonical
 from domain.dossier_import.columnar import ColumnarCheck, ColumnarUnavailable
@@ -144,10 +145,14 @@ def dossier_import(
     load_good_rows: bool = False,
     file_size: int = 0,
     progress: Progress | None = None,
+    source_file: str = "",
+    retry_of: ImportBatch | None = None,
 ) -> ImportBatch:
     """Import one export file; returns the batch with its summary (a bad file is a summary, not an error).
 
     `allowed_agency_ids`: the agencies whose dossiers this import may write (None: all, for the command line).
+    `source_file`: the kept copy of the file in storage (`import_runs`), read again if this import is interrupted.
+    The batch holds a lease while it runs, so a batch whose process died is told from one still working.
     """
     started = time.monotonic()
     file_size = file_size or _size_of(stream)
@@ -158,6 +163,9 @@ def dossier_import(
         file_size=file_size,
         load_good_rows=load_good_rows,
         created_by=user if getattr(user, "is_authenticated", False) else None,
+        source_file=source_file,
+        retry_of=retry_of,
+        **lease_claim(),
     )
     loader = loader_for_connection(batch.pk)
     errors = ErrorFile()
@@ -171,6 +179,7 @@ def dossier_import(
                 position = 0
             progress(rows, position)
 
+    keeper = LeaseKeeper(ImportBatch, batch.pk).start()
     try:
         table = open_table(stream, filename)
         batch.encoding = table.encoding_label
@@ -210,6 +219,7 @@ def dossier_import(
         batch.message = str(error)
     finally:
         loader.end()
+        keeper.stop()
     errors.save_to(batch)
     errors.close()
     batch.seconds = round(time.monotonic() - started, 3)

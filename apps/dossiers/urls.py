@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dossier_import, name="dossier_import"),
     path("lan-nhap/<int:pk>/", views.import_detail, name="import_detail"),
     path("lan-nhap/<int:pk>/dong-loi.csv", views.import_errors, name="import_errors"),
+    path("lan-nhap/<int:pk>/thu-lai/", views.import_retry, name="import_retry"),
     path("danh-sach/", views.dossier_list, name="dossier_list"),
     path("thu-tuc/", views.procedure_list, name="procedure_list"),
     path("nguon/", views.source_list, name="source_list"),

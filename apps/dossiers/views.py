@@ -1,5 +1,5 @@
-"""Dossier pages: import with its summary and error file, the drill-down list with Excel export, the dossier
-with its apology letter, procedures, and the column mappings of sources."""
+"""Dossier pages: import with its summary and error file (and “Thử lại” for one whose server died), the drill-down
+list with Excel export, the dossier with its apology letter, procedures, and the column mappings of sources."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_list_for_user
@@ -21,7 +22,7 @@ from domain.indicators.dossier_rates import STATUS_LABELS, dossier_status
 from domain.indicators.one_stop_rules import apology_deadline, apology_rule_for
 from domain.periods import PeriodError, parse_period
 
-from . import selectors, services
+from . import import_runs, selectors, services
 from .choices import Metric
 from .export import apology_letter_for, dossiers_to_xlsx
 from .filters import DossierFilter
@@ -57,18 +58,16 @@ def dossier_import(request: HttpRequest) -> HttpResponse:
         return redirect("dossiers:dossier_import")
     form = DossierImportForm(request.POST or None, request.FILES or None, sources=sources)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        batch = services.dossier_import(
-            stream=upload.file,
-            filename=upload.name,
+        batch = import_runs.dossier_import_upload(
+            upload=form.cleaned_data["file"],
             user=request.user,
             agency=_import_agency(request, allowed),
             allowed_agency_ids=allowed,
             source=form.cleaned_data["source"],
             load_good_rows=form.cleaned_data["load_good_rows"],
-            file_size=upload.size or 0,
         )
         return redirect("dossiers:import_detail", pk=batch.pk)
+    import_runs.import_batches_sweep()
     batches = selectors.import_batch_list_for_user(user=request.user)[:20]
     context = {"form": form, "batches": batches, "limit_mb": limit_mb}
     return render(request, "dossiers/import.html", context)
@@ -76,9 +75,34 @@ def dossier_import(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    import_runs.import_batches_sweep()
     batch = selectors.import_batch_get_for_user(user=request.user, pk=pk)
     months = [f"{month % 100:02d}/{month // 100}" for month in batch.months]
-    return render(request, "dossiers/import_detail.html", {"batch": batch, "months": months})
+    context = {
+        "batch": batch,
+        "months": months,
+        "retries": selectors.import_batch_list_for_user(user=request.user).filter(retry_of=batch),
+        "can_retry": batch.can_retry
+        and batch.agency_id in selectors.importable_agency_ids(user=request.user),
+    }
+    return render(request, "dossiers/import_detail.html", context)
+
+
+@require_POST
+@login_required
+def import_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    import_runs.import_batches_sweep()
+    batch = selectors.import_batch_get_for_user(user=request.user, pk=pk)
+    try:
+        again = import_runs.import_batch_retry(
+            batch=batch,
+            user=request.user,
+            allowed_agency_ids=selectors.importable_agency_ids(user=request.user),
+        )
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
+        return redirect("dossiers:import_detail", pk=batch.pk)
+    return redirect("dossiers:import_detail", pk=again.pk)
 
 
 @login_required

@@ -11,7 +11,17 @@ from apps.organizations.models import Agency
 from .choices import ACTIVE_STATUSES, JobKind, JobStatus
 
 
-class Job(models.Model):
+class LeasedWork(models.Model):
+    """Long work whose process proves it is alive (apps.jobs.leases): a heartbeat refreshed while it runs."""
+
+    heartbeat_at = models.DateTimeField(_("tín hiệu hoạt động lúc"), null=True, blank=True)
+    lease_holder = models.CharField(_("tiến trình xử lý (máy:tiến trình)"), max_length=128, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Job(LeasedWork):
     """A long piece of work run by the worker; the page that started it polls its progress."""
 
     kind = models.CharField(_("loại việc"), max_length=32, choices=JobKind.choices)
@@ -33,6 +43,9 @@ class Job(models.Model):
     message = models.CharField(_("thông điệp"), max_length=500, blank=True)
     result_url = models.CharField(_("đường dẫn kết quả"), max_length=500, blank=True)
     task_result_id = models.CharField(_("mã trong hàng đợi"), max_length=64, blank=True)
+    # What was queued, so a job that failed can be queued again ("Thử lại").
+    task_path = models.CharField(_("việc trong hàng đợi"), max_length=200, blank=True)
+    task_kwargs = models.JSONField(_("tham số của việc"), default=dict, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
@@ -52,6 +65,10 @@ class Job(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == JobStatus.FAILED and bool(self.task_path)
 
 
 class ScheduleRun(models.Model):

@@ -1,4 +1,5 @@
-"""Writes to background jobs: create and enqueue one, report its progress, run the schedule's slots once."""
+"""Writes to background jobs: create and enqueue one, report its progress, run again one that failed, run the
+schedule's slots once."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks.base import Task
 
 from domain.reminders import schedule_slots
 
 from .choices import JobStatus
+from .leases import LeaseKeeper, lease_claim, leases_sweep
 from .models import Job, ScheduleRun
 from .schedule import SCHEDULE
 
@@ -27,7 +31,11 @@ def job_create(*, kind: str, user: Any = None, agency: Any = None, message: str 
 
 
 def job_enqueue(*, job: Job, task: Any, **kwargs: Any) -> None:
-    """Queue `task(job_id=…, **kwargs)` once the surrounding transaction commits (the worker must see the job)."""
+    """Queue `task(job_id=…, **kwargs)` once the surrounding transaction commits (the worker must see the job).
+
+    The task and its arguments are kept with the job, so a job that failed can be queued again."""
+    job.task_path, job.task_kwargs = task.module_path, kwargs
+    Job.objects.filter(pk=job.pk).update(task_path=job.task_path, task_kwargs=kwargs)
 
     def enqueue() -> None:
         result = task.enqueue(job_id=job.pk, **kwargs)
@@ -71,9 +79,17 @@ class JobTracker:
 
 @contextmanager
 def job_tracking(job_id: int | None) -> Iterator[JobTracker]:
-    """Mark the job running; on an error mark it failed (and re-raise so the queue records it too)."""
+    """Mark the job running and keep its lease while it runs (a worker that dies loses it, see `leases`); on an
+    error mark it failed (and re-raise so the queue records it too)."""
     tracker = JobTracker(job_id)
-    tracker._update(status=JobStatus.RUNNING, started_at=timezone.now(), message="Đang xử lý…")
+    tracker._update(
+        status=JobStatus.RUNNING,
+        started_at=timezone.now(),
+        finished_at=None,
+        message="Đang xử lý…",
+        **lease_claim(),
+    )
+    keeper = LeaseKeeper(Job, job_id).start()
     try:
         yield tracker
     except BaseException:
@@ -84,8 +100,53 @@ def job_tracking(job_id: int | None) -> Iterator[JobTracker]:
             finished_at=timezone.now(),
         )
         raise
+    finally:
+        keeper.stop()
     if not tracker.finished:
         tracker.succeed("Đã xong.")
+
+
+def job_interrupted_message(job: Job) -> str:
+    """What a job whose worker died says (`leases.leases_sweep`)."""
+    if job.task_path:
+        return "Công việc bị gián đoạn (máy chủ dừng giữa chừng) nên chưa xong. Bấm “Thử lại” để chạy lại."
+    return "Công việc bị gián đoạn (máy chủ dừng giữa chừng) nên chưa xong. Hãy yêu cầu lại ở trang đã bắt đầu nó."
+
+
+def jobs_sweep() -> int:
+    """Mark failed the jobs whose worker died; pages call it before they show jobs."""
+    return leases_sweep(Job)
+
+
+def job_retry(*, job: Job) -> Job:
+    """Queue a failed job again with the same task and arguments; a second click while it waits changes nothing."""
+    if not job.task_path:
+        raise ValidationError(
+            "Công việc này không chạy lại được từ đây; hãy yêu cầu lại ở trang đã bắt đầu nó."
+        )
+    task = import_string(job.task_path)
+    if not isinstance(task, Task):
+        raise ValidationError(
+            "Công việc này không chạy lại được từ đây; hãy yêu cầu lại ở trang đã bắt đầu nó."
+        )
+    with transaction.atomic():
+        again = Job.objects.filter(pk=job.pk, status=JobStatus.FAILED).update(
+            status=JobStatus.PENDING,
+            progress=0,
+            message="Đang chờ chạy lại.",
+            result_url="",
+            started_at=None,
+            finished_at=None,
+            heartbeat_at=None,
+            lease_holder="",
+        )
+        if not again:
+            raise ValidationError(
+                "Công việc này đã được chạy lại hoặc chưa dừng; không cần bấm “Thử lại” nữa."
+            )
+        job.refresh_from_db()
+        job_enqueue(job=job, task=task, **job.task_kwargs)
+    return job
 
 
 def schedule_tick(*, now: datetime | None = None) -> list[ScheduleRun]:

@@ -241,3 +241,6 @@ CCHC_REMINDER_HOUR = env.int("CCHC_REMINDER_HOUR", default=7)
 
 # Background jobs: django-tasks with its database backend (docs/decisions/0003-background-jobs.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A job or a dossier import whose process sent no heartbeat for this long is taken as dead (its server stopped
+# midway) and marked failed with a "Thử lại" button; the process beats every sixth of it (domain.leases).
+CCHC_JOB_LEASE_SECONDS = env.int("CCHC_JOB_LEASE_SECONDS", default=180)

@@ -1,7 +1,8 @@
 """`cchc worker`: run queued background jobs (django-tasks-db) and the schedule (daily reminders, weekly digest).
 
 Any number of workers may run against one database: a queued job is claimed by one worker, and each schedule
-slot is recorded once (unique name + slot), so neither a second worker nor a restart runs it twice.
+slot is recorded once (unique name + slot), so neither a second worker nor a restart runs it twice. Each round
+also marks failed the jobs and imports whose process died (their lease expired, see `apps.jobs.leases`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils.crypto import get_random_string
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
 from django_tasks_db.management.commands.db_worker import Worker
 
+from apps.jobs.leases import leases_sweep
 from apps.jobs.services import schedule_tick
 
 logger = logging.getLogger("apps.jobs")
@@ -58,6 +60,7 @@ class Command(BaseCommand):
         )
         use_schedule = not options["no_schedule"]
         if options["once"]:
+            self._sweep()
             self._tick(use_schedule)
             worker.run()
             return
@@ -65,13 +68,21 @@ class Command(BaseCommand):
         self.stdout.write("Đang chạy công việc nền (Ctrl+C để dừng)…")
         last_tick = 0.0
         while worker.running:
-            if use_schedule and time.monotonic() - last_tick >= options["schedule_interval"]:
+            if time.monotonic() - last_tick >= options["schedule_interval"]:
+                self._sweep()
                 self._tick(use_schedule)
                 last_tick = time.monotonic()
             worker.run()  # batch mode: runs every ready job, then returns
             if worker.running:
                 close_old_connections()
                 time.sleep(options["interval"])
+
+    def _sweep(self) -> None:
+        try:
+            if marked := leases_sweep():
+                self.stdout.write(f"Đã đánh dấu {marked} việc bị gián đoạn (tiến trình xử lý đã dừng).")
+        except Exception:  # like a broken tick, retried next round
+            logger.exception("Lease sweep failed")
 
     def _tick(self, use_schedule: bool) -> None:
         if not use_schedule:
