@@ -34,6 +34,7 @@ from domain.dossier_import.columnar import ColumnarCheck, ColumnarUnavailable
 from domain.dossier_import.columns import ColumnPlan, ImportFileError, normalise_header, plan_columns
 from domain.dossier_import.reader import TableSource, open_table
 from domain.dossier_import.rows import ImportContext, RowValidator
+from domain.spreadsheet_text import safe_row
 
 from .bulk import Cell, Duplicate, ForeignRow, Loader, MergeResult, loader_for_connection
 from .choices import ImportStatus
@@ -57,10 +58,11 @@ class ErrorFile:
 
     def start(self, header: Sequence[str]) -> None:
         self._header = list(header)
-        self._writer.writerow(["dong", "ly_do", *header])
+        self._writer.writerow(safe_row(["dong", "ly_do", *header]))
 
     def add(self, line: int, reason: str, cells: Sequence[str]) -> None:
-        self._writer.writerow([line, reason, *cells])
+        # The cells and the header come from the uploaded file: a formula in them must not run in Excel.
+        self._writer.writerow(safe_row([line, reason, *cells]))
         self.count += 1
 
     def add_duplicate(self, duplicate: Duplicate, code_position: int) -> None:
