@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "dossiers": (
         "dossiers",
-        "Nhập dữ liệu hồ sơ TTHC: cchc dossiers import TỆP [--source TÊN] [--load-good-rows]; "
+        "Nhập dữ liệu hồ sơ TTHC: cchc dossiers import TỆP [--source TÊN] [--user TÊN_ĐĂNG_NHẬP] [--load-good-rows]; "
         "cchc dossiers rollup tính lại số liệu tổng hợp.",
     ),
     "indicators": (

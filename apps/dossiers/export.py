@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from apps.organizations.models import Agency
 from domain.documents.apology_letter import ApologyLetter, apology_letter_docx
 from domain.indicators.dossier_rates import STATUS_LABELS, dossier_status
-from domain.spreadsheet_text import safe_cell
+from domain.spreadsheet_text import safe_row
 
 from .models import Dossier
 
@@ -25,15 +25,14 @@ def dossiers_to_xlsx(dossiers: Iterable[Dossier], today: date) -> bytes:
     """A write-only workbook (flat memory): text that a spreadsheet would run as a formula stays text."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Hồ sơ")
-    sheet.append(list(HEADERS))
+    sheet.append(safe_row(HEADERS))
     for count, dossier in enumerate(dossiers):
         if count >= EXPORT_LIMIT:
-            sheet.append([f"Chỉ xuất {EXPORT_LIMIT} hồ sơ đầu tiên: hãy lọc hẹp hơn."])
+            sheet.append(safe_row([f"Chỉ xuất {EXPORT_LIMIT} hồ sơ đầu tiên: hãy lọc hẹp hơn."]))
             break
         sheet.append(
-            [
-                safe_cell(value)
-                for value in (
+            safe_row(
+                (
                     dossier.code,
                     dossier.agency.name,
                     dossier.unit.name if dossier.unit else "",
@@ -49,7 +48,7 @@ def dossiers_to_xlsx(dossiers: Iterable[Dossier], today: date) -> bytes:
                     dossier.reappointments,
                     dossier.resolution_days,
                 )
-            ]
+            )
         )
     buffer = BytesIO()
     workbook.save(buffer)

@@ -241,6 +241,13 @@ def source_by_name(*, name: str) -> SourceMapping | None:
     return SourceMapping.objects.filter(name__iexact=name.strip()).first()
 
 
+def importer_by_username(*, username: str) -> Any | None:
+    """For the command line: the active account an import is made for (`--user`)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username=username.strip(), is_active=True).first()
+
+
 def importable_agency_ids(*, user: Any) -> set[int]:
     """The agencies whose dossiers this user may import."""
     ids = _readable_ids(user)

@@ -35,8 +35,9 @@ from domain.dossier_import.columnar import ColumnarCheck, ColumnarUnavailable
 from domain.dossier_import.columns import ColumnPlan, ImportFileError, normalise_header, plan_columns
 from domain.dossier_import.reader import TableSource, open_table
 from domain.dossier_import.rows import ImportContext, RowValidator
+from domain.spreadsheet_text import safe_row
 
-from .bulk import Cell, Duplicate, Loader, MergeResult, loader_for_connection
+from .bulk import Cell, Duplicate, ForeignRow, Loader, MergeResult, loader_for_connection
 from .choices import ImportStatus
 from .models import ImportBatch, SourceMapping
 
@@ -58,22 +59,36 @@ class ErrorFile:
 
     def start(self, header: Sequence[str]) -> None:
         self._header = list(header)
-        self._writer.writerow(["dong", "ly_do", *header])
+        self._writer.writerow(safe_row(["dong", "ly_do", *header]))
 
     def add(self, line: int, reason: str, cells: Sequence[str]) -> None:
-        self._writer.writerow([line, reason, *cells])
+        # The cells and the header come from the uploaded file: a formula in them must not run in Excel.
+        self._writer.writerow(safe_row([line, reason, *cells]))
         self.count += 1
 
     def add_duplicate(self, duplicate: Duplicate, code_position: int) -> None:
-        cells = [""] * len(self._header)
-        if 0 <= code_position < len(cells):
-            cells[code_position] = duplicate.code
-        self.add(
+        self._add_code(
             duplicate.line,
             f"Trùng mã hồ sơ “{duplicate.code}” với dòng {duplicate.first_line} trong cùng tệp "
             "(giữ dòng đầu tiên).",
-            cells,
+            duplicate.code,
+            code_position,
         )
+
+    def add_foreign(self, foreign: ForeignRow, code_position: int) -> None:
+        self._add_code(
+            foreign.line,
+            f"Mã hồ sơ “{foreign.code}” đã thuộc cơ quan khác; không thể ghi đè hồ sơ của cơ quan khác.",
+            foreign.code,
+            code_position,
+        )
+
+    def _add_code(self, line: int, reason: str, code: str, code_position: int) -> None:
+        """A row known by its code only (the database found it): the other cells stay blank."""
+        cells = [""] * len(self._header)
+        if 0 <= code_position < len(cells):
+            cells[code_position] = code
+        self.add(line, reason, cells)
 
     def save_to(self, batch: ImportBatch) -> None:
         if not self.count:
@@ -153,6 +168,8 @@ def dossier_import(
     `allowed_agency_ids`: the agencies whose dossiers this import may write (None: all, for the command line).
     `source_file`: the kept copy of the file in storage (`import_runs`), read again if this import is interrupted.
     The batch holds a lease while it runs, so a batch whose process died is told from one still working.
+    A row naming another agency is refused by the check; a row whose code is already held by a dossier of
+    another agency is refused by the loader, in the transaction that writes the rest (`Loader.take_foreign`).
     """
     started = time.monotonic()
     file_size = file_size or _size_of(stream)
@@ -167,7 +184,7 @@ def dossier_import(
         retry_of=retry_of,
         **lease_claim(),
     )
-    loader = loader_for_connection(batch.pk)
+    loader = loader_for_connection(batch.pk, allowed_agency_ids)
     errors = ErrorFile()
     counts = _Stream()
 
@@ -253,6 +270,7 @@ def _import_rows(
         _count(batch, counts, load_good_rows)
         loader.upsert_procedures()
         merged = loader.merge(cells=cells)
+        _refuse_foreign(loader, batch, plan, errors, counts, load_good_rows)
         loader.refresh_rollup(merged.agency_ids, merged.months)
     return merged
 
@@ -343,10 +361,30 @@ def _import_columnar(
                 if not loader.stage_checked(check):
                     loader.stage(row for rows in check.rows() for row in rows)
                 merged = loader.merge(cells=cells)
+                _refuse_foreign(loader, batch, plan, errors, counts, load_good_rows)
                 loader.refresh_rollup(merged.agency_ids, merged.months)
     finally:
         loader.detach()
     return merged
+
+
+def _refuse_foreign(
+    loader: Loader,
+    batch: ImportBatch,
+    plan: ColumnPlan,
+    errors: ErrorFile,
+    counts: _Stream,
+    load_good_rows: bool,
+) -> None:
+    """The rows the merge refused, another agency's dossier holding their code, become bad rows; inside the
+    import's transaction, which they undo when partial loads were not asked."""
+    refused = loader.take_foreign()
+    for foreign in refused:
+        errors.add_foreign(foreign, plan.position(canonical.CODE))
+    if refused:
+        counts.good -= len(refused)
+        counts.bad += len(refused)
+        _count(batch, counts, load_good_rows)
 
 
 def _count(batch: ImportBatch, counts: _Stream, load_good_rows: bool) -> None:

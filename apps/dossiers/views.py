@@ -52,7 +52,8 @@ def dossier_import(request: HttpRequest) -> HttpResponse:
         # Refused before Django reads the body: a 2 GB upload never lands on the server's disk.
         messages.error(
             request,
-            f"Tệp lớn hơn {limit_mb} MB: hãy nhập bằng lệnh “cchc dossiers import TỆP” trên máy chủ "
+            f"Tệp lớn hơn {limit_mb} MB: hãy nhập bằng lệnh “cchc dossiers import TỆP --user "
+            f"{request.user.get_username()}” trên máy chủ "
             "(đọc tệp theo luồng, không giới hạn dung lượng) hoặc chia nhỏ tệp.",
         )
         return redirect("dossiers:dossier_import")

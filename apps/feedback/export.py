@@ -8,7 +8,7 @@ from io import BytesIO
 from openpyxl import Workbook
 
 from domain.indicators.feedback_rates import STATUS_LABELS
-from domain.spreadsheet_text import safe_cell
+from domain.spreadsheet_text import safe_row
 
 from .models import Feedback
 from .selectors import status_of
@@ -20,13 +20,12 @@ HEADERS = ("Mã", "Cơ quan", "Ngày tiếp nhận", "Kênh", "Người gửi", 
 def feedback_to_xlsx(items: Iterable[Feedback]) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Phản ánh, kiến nghị")
-    sheet.append(list(HEADERS))
+    sheet.append(safe_row(HEADERS))
     for item in items:
         satisfied = {True: "Có", False: "Không"}.get(item.satisfied, "")  # type: ignore[arg-type]
         sheet.append(
-            [
-                safe_cell(value)
-                for value in (
+            safe_row(
+                (
                     item.code,
                     item.agency.name,
                     item.received_on,
@@ -42,7 +41,7 @@ def feedback_to_xlsx(items: Iterable[Feedback]) -> bytes:
                     STATUS_LABELS[status_of(item)],
                     satisfied,
                 )
-            ]
+            )
         )
     buffer = BytesIO()
     workbook.save(buffer)

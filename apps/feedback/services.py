@@ -17,6 +17,7 @@ from domain.dossier_import.dates import DateReader
 from domain.dossier_import.reader import open_table
 from domain.feedback_import import FeedbackRow, check_feedback_row, feedback_positions
 from domain.indicators.feedback_rates import forward_due, reply_due
+from domain.spreadsheet_text import safe_row
 from domain.vntext import fold
 
 from .choices import Remit
@@ -128,8 +129,8 @@ class FeedbackImportResult:
     def error_csv(self) -> bytes:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(["dong", "ly_do"])
-        writer.writerows(self.errors)
+        writer.writerow(safe_row(["dong", "ly_do"]))
+        writer.writerows(safe_row(error) for error in self.errors)
         return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -22,6 +22,7 @@ from apps.dossiers.services import dossier_import
 from apps.feedback.services import feedback_import
 from apps.organizations.models import Agency
 from apps.plans.models import Plan
+from domain.spreadsheet_text import safe_row
 from domain.workdays import DEFAULT_CALENDAR
 
 from .models import Indicator
@@ -178,8 +179,8 @@ def _rows(today: date) -> list[list[str]]:
 def _csv(rows: list[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(HEADER)
-    writer.writerows(rows)
+    writer.writerow(safe_row(HEADER))
+    writer.writerows(safe_row(row) for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -198,8 +199,8 @@ def _feedback_csv(today: date) -> bytes:
     rnd = random.Random(SEED + 1)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["ma_phan_anh", "ma_co_quan", "ngay_tiep_nhan", "kenh", "noi_dung", "nguoi_gui", "tham_quyen",
-                     "noi_chuyen_den", "ngay_chuyen", "han_xu_ly", "ngay_tra_loi", "hai_long", "phan_nan_cham"])  # fmt: skip
+    writer.writerow(safe_row(["ma_phan_anh", "ma_co_quan", "ngay_tiep_nhan", "kenh", "noi_dung", "nguoi_gui", "tham_quyen",
+                     "noi_chuyen_den", "ngay_chuyen", "han_xu_ly", "ngay_tra_loi", "hai_long", "phan_nan_cham"]))  # fmt: skip
     for code in ("DLK-SXD", "LCU-SXD", "TP-DAISON"):
         for number in range(1, 46):
             received = date(today.year, 1, 2) + timedelta(
@@ -220,23 +221,30 @@ def _feedback_csv(today: date) -> bytes:
             satisfied = "" if replied is None else ("1" if rnd.random() < 0.82 else "0")
             complaint = "1" if replied and replied > due and rnd.random() < 0.5 else "0"
             writer.writerow(
-                [
-                    f"PAKN-{today.year}-{number:04d}",
-                    code,
-                    received.strftime("%d/%m/%Y"),
-                    rnd.choice(("Trực tiếp", "Cổng Dịch vụ công", "Đường dây nóng", "Zalo")),
-                    subject,
-                    rnd.choice(
-                        ("Nguyễn Văn An", "Trần Thị Bình", "Công ty TNHH Xây dựng Hòa Phát", "Lê Minh Cường")
-                    ),
-                    "chuyển" if forwarded else "thuộc",
-                    "UBND tỉnh" if forwarded else "",
-                    forwarded_on.strftime("%d/%m/%Y") if forwarded_on else "",
-                    "" if forwarded else due.strftime("%d/%m/%Y"),
-                    replied.strftime("%d/%m/%Y") if replied else "",
-                    satisfied,
-                    complaint,
-                ]
+                safe_row(
+                    [
+                        f"PAKN-{today.year}-{number:04d}",
+                        code,
+                        received.strftime("%d/%m/%Y"),
+                        rnd.choice(("Trực tiếp", "Cổng Dịch vụ công", "Đường dây nóng", "Zalo")),
+                        subject,
+                        rnd.choice(
+                            (
+                                "Nguyễn Văn An",
+                                "Trần Thị Bình",
+                                "Công ty TNHH Xây dựng Hòa Phát",
+                                "Lê Minh Cường",
+                            )
+                        ),
+                        "chuyển" if forwarded else "thuộc",
+                        "UBND tỉnh" if forwarded else "",
+                        forwarded_on.strftime("%d/%m/%Y") if forwarded_on else "",
+                        "" if forwarded else due.strftime("%d/%m/%Y"),
+                        replied.strftime("%d/%m/%Y") if replied else "",
+                        satisfied,
+                        complaint,
+                    ]
+                )
             )
     return buffer.getvalue().encode("utf-8")
 

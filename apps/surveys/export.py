@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from domain.spreadsheet_text import safe_cell
+from domain.spreadsheet_text import safe_cell, safe_row
 
 from .choices import Channel
 from .models import Answer, Campaign, SurveyResponse
@@ -64,7 +64,7 @@ def campaign_to_xlsx(campaign: Campaign) -> bytes:
                 "Có" if response.suggestion_handled else ("Chưa" if response.suggestion else ""),
                 response.handled_note,
             ]
-            sheet.append([safe_cell(value) for value in row])
+            sheet.append(safe_row(row))
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -8,7 +8,7 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from domain.spreadsheet_text import safe_cell
+from domain.spreadsheet_text import safe_row
 from domain.task_status import STATUS_LABELS
 
 from .models import Task
@@ -36,15 +36,14 @@ def tasks_to_xlsx(tasks: Iterable[Task]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Nhiệm vụ"
-    sheet.append(HEADERS)
+    sheet.append(safe_row(HEADERS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for task in tasks:
         missing = [rule for rule, ok in task.six_clear.items() if not ok]
         sheet.append(
-            [
-                safe_cell(value)
-                for value in (
+            safe_row(
+                (
                     task.plan.reference_label or task.plan.title[:60],
                     task.ref,
                     task.get_kind_display(),
@@ -60,7 +59,7 @@ def tasks_to_xlsx(tasks: Iterable[Task]) -> bytes:
                     "Có" if task.is_six_clear else "Không",
                     ", ".join(missing),
                 )
-            ]
+            )
         )
     for column, width in zip(
         "ABCDEFGHIJKLMN", (14, 8, 10, 22, 60, 24, 24, 18, 11, 11, 30, 16, 9, 30), strict=True

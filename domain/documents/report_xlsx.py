@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from domain.documents.report_content import ReportContent, plain
 from domain.report_tasks import StatusCounts
-from domain.spreadsheet_text import safe_cell
+from domain.spreadsheet_text import safe_cell, safe_row
 
 __all__ = ["HEADER_ROW", "OCCURRENCE_HEADERS", "report_to_xlsx"]
 
@@ -61,7 +61,7 @@ def _sheet(
     sheet = workbook.create_sheet(title)
     sheet.append([_value(heading)])
     sheet.append([_value(window)])
-    sheet.append(list(headers))
+    sheet.append(safe_row(headers))
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"].font = Font(italic=True)
     for cell in sheet[HEADER_ROW]:

@@ -16,7 +16,11 @@ Rows never go through the ORM one by one, and one file is one transaction: a rej
   not caught: a re-imported file whose first row of a code equals what is stored and whose later row with
   the same code differs — the later row then updates the dossier.
 
-Either way a re-imported file rewrites nothing and changes no count. The roll-up (`DossierMonthly`) is then
+Either way a re-imported file rewrites nothing and changes no count, and an import made for some agencies
+(`scope`) never rewrites a dossier of another: codes are unique system-wide, so a stored code of an agency
+outside the scope refuses its row where it would be written (PostgreSQL: taken out of the merge's join, the
+update itself limited to the scope; SQLite: a third temporary trigger logs and skips it), and the service
+reports it as a bad row (`Loader.take_foreign`). The roll-up (`DossierMonthly`) is then
 recomputed for the agencies and months the import touched: receipts by receipt month, results by result
 month, the overdue backlog by due month, one row per agency × unit × procedure × month (`rollup_select`).
 
@@ -31,9 +35,20 @@ by DuckDB's SQLite extension and copies them with `INSERT … SELECT`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import connection
 
-from .base import FACT_COLUMNS, ROLLUP_COUNTERS, Cell, Duplicate, Loader, MergeResult, rollup_select
+from .base import (
+    FACT_COLUMNS,
+    ROLLUP_COUNTERS,
+    Cell,
+    Duplicate,
+    ForeignRow,
+    Loader,
+    MergeResult,
+    rollup_select,
+)
 from .postgres import PostgresLoader
 from .sqlite import SqliteLoader
 
@@ -42,6 +57,7 @@ __all__ = [
     "ROLLUP_COUNTERS",
     "Cell",
     "Duplicate",
+    "ForeignRow",
     "Loader",
     "MergeResult",
     "PostgresLoader",
@@ -51,9 +67,10 @@ __all__ = [
 ]
 
 
-def loader_for_connection(batch_id: int) -> Loader:
+def loader_for_connection(batch_id: int, scope: Iterable[int] | None = None) -> Loader:
+    """The loader of the current database; `scope`: the agencies whose stored dossiers it may change."""
     if connection.vendor == "postgresql":
-        return PostgresLoader(batch_id)
+        return PostgresLoader(batch_id, scope)
     if connection.vendor == "sqlite":
-        return SqliteLoader(batch_id)
+        return SqliteLoader(batch_id, scope)
     raise NotImplementedError(f"Chưa hỗ trợ nhập hồ sơ trên CSDL {connection.vendor}.")

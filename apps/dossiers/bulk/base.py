@@ -119,6 +119,14 @@ def rollup_select(source: str, agency_in: str = "", month_in: str = "") -> str:
     )
 
 
+@dataclass(frozen=True)
+class ForeignRow:
+    """A row whose code is held by a dossier of an agency outside the import's scope: refused, never written."""
+
+    code: str
+    line: int
+
+
 @dataclass
 class MergeResult:
     inserted: int = 0
@@ -136,15 +144,25 @@ class MergeResult:
 
 
 class Loader:
-    """The bulk operations of one import on the current connection, inside the import's transaction."""
+    """The bulk operations of one import on the current connection, inside the import's transaction.
+
+    `scope`: the agencies whose stored dossiers the import may change (None: all, for the command line).
+    A staged row whose code a dossier of another agency already holds is refused where the facts are
+    written — by the statement that writes them, so nothing can move the dossier between check and write —
+    and handed back by `take_foreign`. Codes are unique system-wide: without this, a file naming another
+    agency's code would move that dossier into the importer's agency and rewrite its dates."""
 
     vendor = ""
 
-    def __init__(self, batch_id: int) -> None:
+    def __init__(self, batch_id: int, scope: Iterable[int] | None = None) -> None:
         self.batch_id = int(batch_id)
+        self.scope: tuple[int, ...] | None = (
+            None if scope is None else tuple(sorted({int(pk) for pk in scope}))
+        )
         self.workdir: Path | None = None
         self.staged = 0
         self.procedures: dict[str, tuple[str, str]] = {}
+        self.foreign: list[ForeignRow] = []
 
     def lock(self) -> None:
         """Keep other imports out until the transaction ends (SQLite: its single writer already does)."""
@@ -162,8 +180,14 @@ class Loader:
         raise NotImplementedError
 
     def merge(self, *, cells: set[Cell]) -> MergeResult:
-        """Make the facts what the file says; `cells` are those of every good row of the file."""
+        """Make the facts what the file says (but for the rows of `take_foreign`); `cells` are those of every
+        good row of the file."""
         raise NotImplementedError
+
+    def take_foreign(self) -> list[ForeignRow]:
+        """After `merge`: the rows refused because another agency's dossier holds their code, by line."""
+        found, self.foreign = sorted(self.foreign, key=lambda row: row.line), []
+        return found
 
     def end(self) -> None:
         """Drop what `begin` created (also after a rollback)."""

@@ -21,6 +21,7 @@ from .base import (
     ROLLUP_COLUMNS,
     Cell,
     Duplicate,
+    ForeignRow,
     Loader,
     MergeResult,
     rollup_select,
@@ -139,13 +140,21 @@ class PostgresLoader(Loader):
                 f"WHERE d.id IS NULL OR {self._changed()}"
             )
             cursor.execute(f"ANALYZE {INCOMING}")
+            in_scope = ""
+            parameters: list[Any] = [self.batch_id]
+            if self.scope is not None:
+                self._refuse_foreign(cursor)
+                # The write itself stays in the scope, whatever changed since the join (imports are kept
+                # out by the lock; this holds against any other writer too).
+                in_scope = "AND d.agency_id = ANY(%s) "
+                parameters.append(list(self.scope))
             cursor.execute(
                 f"WITH changed AS ("
                 f"UPDATE {DOSSIER} d SET {assignments}, batch_id = %s, line = s.line FROM {INCOMING} m, {join} "
-                f"WHERE m.id IS NOT NULL AND d.id = m.id AND s.line = m.line "
+                f"WHERE m.id IS NOT NULL AND d.id = m.id AND s.line = m.line {in_scope}"
                 f"RETURNING m.a0, m.r0, m.d0, m.s0, d.{months.replace(', ', ', d.')}"
                 f") SELECT a0, r0, d0, s0, {months}, COUNT(*) FROM changed GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
-                [self.batch_id],
+                parameters,
             )
             for row in cursor.fetchall():
                 result.add_cells([row[:4], row[4:8]])
@@ -165,6 +174,19 @@ class PostgresLoader(Loader):
         if not (result.inserted or result.updated):
             result.agency_ids, result.months = set(), set()
         return result
+
+    def _refuse_foreign(self, cursor: Any) -> None:
+        """Take out of the merge the staged rows whose code a dossier outside the scope holds (every such row
+        is in `INCOMING`: its agency differs from the stored one), for `take_foreign`."""
+        cursor.execute(
+            f"DELETE FROM {INCOMING} WHERE id IS NOT NULL AND NOT (a0 = ANY(%s)) RETURNING line",
+            [list(self.scope or ())],
+        )
+        lines = [line for (line,) in cursor.fetchall()]
+        if lines:
+            cursor.execute(f"SELECT code, line FROM {STAGING} WHERE line = ANY(%s) ORDER BY line", [lines])
+            self.foreign = [ForeignRow(code, int(line)) for code, line in cursor.fetchall()]
+        self.staged -= len(self.foreign)
 
     def end(self) -> None:
         with connection.cursor() as cursor:

@@ -25,6 +25,7 @@ from .base import (
     ROLLUP_COLUMNS,
     Cell,
     Duplicate,
+    ForeignRow,
     Loader,
     MergeResult,
     rollup_select,
@@ -74,8 +75,8 @@ class SqliteLoader(Loader):
     # attached files, roll-up included, stay under SQLite's limit of ten).
     ROWS_PER_PART = 125_000
 
-    def __init__(self, batch_id: int) -> None:
-        super().__init__(batch_id)
+    def __init__(self, batch_id: int, scope: Iterable[int] | None = None) -> None:
+        super().__init__(batch_id, scope)
         self.export: SqliteExport | None = None
         self.stages: list[str] = []
         self.checkpoint: threading.Thread | None = None  # after the transaction, on a WAL database
@@ -88,8 +89,20 @@ class SqliteLoader(Loader):
             )
             # No key: inside a trigger the outer upsert's conflict policy would override an OR IGNORE.
             cursor.execute("CREATE TEMP TABLE IF NOT EXISTS dossier_moved (agency_id INTEGER, month INTEGER)")
+            cursor.execute("CREATE TEMP TABLE IF NOT EXISTS dossier_foreign (code TEXT, line INTEGER)")
             cursor.execute("DELETE FROM dossier_dups")
             cursor.execute("DELETE FROM dossier_moved")
+            cursor.execute("DELETE FROM dossier_foreign")
+            cursor.execute("DROP TRIGGER IF EXISTS temp.dossier_import_foreign")
+            if self.scope is not None:
+                # A stored dossier of an agency outside the scope is never rewritten: its row is logged and
+                # skipped by the very upsert that would write it (`take_foreign`).
+                agencies = ", ".join(str(pk) for pk in self.scope)
+                cursor.execute(
+                    f"CREATE TEMP TRIGGER dossier_import_foreign BEFORE UPDATE ON main.{DOSSIER} "
+                    f"WHEN NEW.batch_id = {self.batch_id} AND OLD.agency_id NOT IN ({agencies}) BEGIN "
+                    f"INSERT INTO dossier_foreign VALUES (NEW.code, NEW.line); SELECT RAISE(IGNORE); END"
+                )
             # A row whose code this same import already wrote is a duplicate in the file: log it, keep the first.
             cursor.execute(
                 f"CREATE TEMP TRIGGER IF NOT EXISTS dossier_import_duplicate BEFORE UPDATE ON main.{DOSSIER} "
@@ -194,8 +207,17 @@ class SqliteLoader(Loader):
             moved = cursor.fetchall()
             cursor.execute("SELECT COUNT(*) FROM dossier_dups")
             duplicates = cursor.fetchone()[0]
-        # The upserts' changes include the triggers': one per duplicate logged, one per moved cell noted.
-        result.updated = max(0, self._upsert_changes - result.inserted - duplicates - noted)
+            cursor.execute("SELECT code, line FROM dossier_foreign ORDER BY line")
+            self.foreign = [ForeignRow(code, int(line)) for code, line in cursor.fetchall()]
+        self.staged -= len(self.foreign)
+        if self.foreign and self.export is not None:
+            # The import may now be undone: no staging file may be half-written then (`_insert_new`).
+            self.export.wait_all()
+        # The upserts' changes include the triggers': one per duplicate or foreign row logged, one per moved
+        # cell noted.
+        result.updated = max(
+            0, self._upsert_changes - result.inserted - duplicates - len(self.foreign) - noted
+        )
         result.unchanged = self.staged - result.inserted - result.updated
         if result.inserted or result.updated:
             result.add_cells(cells)
@@ -367,6 +389,7 @@ class SqliteLoader(Loader):
         with connection.cursor() as cursor:
             cursor.execute("DROP TRIGGER IF EXISTS temp.dossier_import_duplicate")
             cursor.execute("DROP TRIGGER IF EXISTS temp.dossier_import_moved")
+            cursor.execute("DROP TRIGGER IF EXISTS temp.dossier_import_foreign")
 
     def _scan_hint(self, agencies: int) -> str:
         return "NOT INDEXED " if agencies > self.MANY_AGENCIES else ""

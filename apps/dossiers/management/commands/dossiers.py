@@ -1,4 +1,5 @@
-"""`cchc dossiers import PATH [--source NAME]`: import a one-stop export with a progress bar and a summary;
+"""`cchc dossiers import PATH [--source NAME] [--user USERNAME]`: import a one-stop export with a progress bar
+and a summary, for the whole deployment or, with `--user`, within that user's agencies as the import page does;
 `cchc dossiers rollup`: recompute the monthly roll-up from the facts."""
 
 from __future__ import annotations
@@ -10,7 +11,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.dossiers.selectors import source_by_name
+from apps.dossiers.selectors import (
+    default_import_agency,
+    importable_agency_ids,
+    importer_by_username,
+    source_by_name,
+)
 from apps.dossiers.services import dossier_import, dossier_rollup_rebuild
 
 BAR_WIDTH = 30
@@ -41,7 +47,10 @@ class ProgressBar:
 
 
 class Command(BaseCommand):
-    help = "Nhập dữ liệu hồ sơ TTHC (cchc dossiers import TỆP [--source TÊN]) hoặc tính lại số liệu tổng hợp."
+    help = (
+        "Nhập dữ liệu hồ sơ TTHC (cchc dossiers import TỆP [--source TÊN] [--user TÊN_ĐĂNG_NHẬP]) "
+        "hoặc tính lại số liệu tổng hợp."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         commands = parser.add_subparsers(dest="action", required=True, title="lệnh")
@@ -54,6 +63,11 @@ class Command(BaseCommand):
             help="Tệp có dòng lỗi vẫn nhập các dòng hợp lệ (mặc định: không nhập dòng nào).",
         )
         importing.add_argument("--errors", help="Ghi tệp dòng lỗi ra đường dẫn này.")
+        importing.add_argument(
+            "--user",
+            help="Nhập thay cho tài khoản này (tên đăng nhập): chỉ ghi hồ sơ của các cơ quan tài khoản được nhập, "
+            "như khi nhập trên trang. Không có: nhập cho toàn hệ thống.",
+        )
         commands.add_parser("rollup", help="Tính lại toàn bộ số liệu tổng hợp theo tháng từ dữ liệu hồ sơ.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -71,11 +85,23 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"Chưa có nguồn dữ liệu tên “{options['source']}” (khai báo ở trang Hồ sơ TTHC)."
                 )
+        user, agency, allowed = None, None, None
+        if options["user"]:
+            user = importer_by_username(username=options["user"])
+            if user is None:
+                raise CommandError(f"Không có tài khoản đang hoạt động tên “{options['user']}”.")
+            allowed = importable_agency_ids(user=user)
+            if not allowed:
+                raise CommandError(f"Tài khoản “{user.username}” không có quyền nhập dữ liệu hồ sơ.")
+            agency = default_import_agency(user=user, current=None, allowed=allowed)
         bar = ProgressBar(path.stat().st_size)
         with path.open("rb") as stream:
             batch = dossier_import(
                 stream=stream,
                 filename=path.name,
+                user=user,
+                agency=agency,
+                allowed_agency_ids=allowed,
                 source=source,
                 load_good_rows=options["load_good_rows"],
                 file_size=path.stat().st_size,
