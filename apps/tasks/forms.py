@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 
+from apps.core.versioning import VersionedForm
 from apps.organizations.models import Person, Unit
 
 from .models import Task
@@ -16,8 +17,7 @@ class TaskChoiceField(forms.ModelChoiceField):
         return f"{obj.plan.reference_label} · {obj.ref} · {obj.title[:90]}"
 
 
-class TaskEditForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class TaskEditForm(VersionedForm):
     title = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}))
     lead_units = forms.ModelMultipleChoiceField(
         label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False
@@ -72,8 +72,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class ProgressForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class ProgressForm(VersionedForm):
     percent = forms.IntegerField(
         label="Tiến độ (%)",
         min_value=0,
@@ -97,8 +96,7 @@ class ProgressForm(forms.Form):
     completed_on = forms.DateField(label="Ngày hoàn thành (dd/mm/yyyy)", required=False)
 
 
-class DecisionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class DecisionForm(VersionedForm):
     decision = forms.ChoiceField(choices=[("accept", "Nghiệm thu"), ("return", "Trả lại")])
     reason = forms.CharField(label="Lý do trả lại", required=False, max_length=2000)
 
