@@ -19,6 +19,9 @@ from ninja import Schema
 from .ids import MAX_ID
 
 CONFLICT_HINT = "Hãy xem thay đổi của họ và nhập lại nội dung của bạn."
+STALE_FORM = (
+    "Biểu mẫu thiếu phiên bản của bản ghi (trang cũ?): hãy tải lại trang rồi nhập lại nội dung của bạn."
+)
 
 
 def conflict_message(subject: str, detail: str = "") -> str:
@@ -108,30 +111,32 @@ class VersionedForm(forms.Form):
     """A hidden `version`: the version of the record the form was filled from, sent back on save.
 
     With a ModelForm (`class XForm(VersionedForm, forms.ModelForm)`) the version comes from the instance, and
-    a form creating a record has no version field; a plain form gets it in `initial` like any other value.
+    a form creating a record has no version field; a plain form gets it in `initial` like any other value,
+    and drops it with `versioned=False` where it creates a record.
     """
 
     version = forms.IntegerField(
         widget=forms.HiddenInput,
         min_value=0,
         max_value=MAX_ID,
-        error_messages={
-            "required": "Thiếu phiên bản của bản ghi: hãy tải lại trang rồi sửa lại.",
-            "invalid": "Phiên bản của bản ghi không hợp lệ: hãy tải lại trang rồi sửa lại.",
-            "min_value": "Phiên bản của bản ghi không hợp lệ: hãy tải lại trang rồi sửa lại.",
-            "max_value": "Phiên bản của bản ghi không hợp lệ: hãy tải lại trang rồi sửa lại.",
-        },
+        error_messages=dict.fromkeys(("required", "invalid", "min_value", "max_value"), STALE_FORM),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, versioned: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         instance = getattr(self, "instance", None)
-        if instance is None:
-            return
-        if instance.pk is None:
-            del self.fields["version"]
-        else:
+        if instance is not None and instance.pk is not None:
             self.initial.setdefault("version", instance.version)
+        elif instance is not None or not versioned:
+            del self.fields["version"]
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        # A hidden field's error would show nowhere: say it above the form.
+        errors = getattr(self, "_errors", None)
+        if errors and "version" in errors:
+            for message in errors.pop("version"):
+                self.add_error(None, message)
 
     @property
     def expected_version(self) -> int:
