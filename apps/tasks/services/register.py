@@ -177,7 +177,7 @@ def task_sync_from_import(
         by_ref[parsed.ref] = task
         if is_new:
             new_tasks.append(task)
-            if plan.version > 1:
+            if plan.revision > 1:
                 changes.append({"what": f"task.{parsed.ref}", "before": "", "after": "thêm mới"})
         else:
             task.version += 1
