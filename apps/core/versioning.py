@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from ninja import Schema
 
 from .ids import MAX_ID
@@ -84,20 +84,30 @@ def versioned_save(
     The version moves first by a conditional UPDATE, atomic in the database; if the row no longer has the
     version expected, nothing is written and VersionConflict is raised. Then the record is saved as usual
     (auditing, `auto_now` fields), inside the caller's transaction. A new record (expected version 0 or
-    None) is inserted with version 1.
+    None) is inserted with version 1; with 0 (“none existed when the form was read”), a row created meanwhile
+    under the same unique key is a conflict too.
     """
     model = type(record)
     if record._state.adding:
         if expected_version not in (None, 0):
             raise VersionConflict(model.version_subject, " (đã bị xóa)")
         record.version = 1
-        record.save()
+        if expected_version is None:
+            record.save()
+            return
+        try:
+            with transaction.atomic():
+                record.save()
+        except IntegrityError as error:
+            raise VersionConflict(model.version_subject) from error
         return
     read = record.version if expected_version is None else expected_version
     moved = model._base_manager.filter(pk=record.pk, version=read).update(version=read + 1)
     if not moved:
         current = model._base_manager.filter(pk=record.pk).first()
-        raise VersionConflict.of(current) if current is not None else VersionConflict(model.version_subject)
+        if current is None:
+            raise VersionConflict(model.version_subject, " (đã bị xóa)")
+        raise VersionConflict.of(current)
     record.version = read + 1
     record.save(update_fields=None if update_fields is None else [*update_fields, "version"])
 

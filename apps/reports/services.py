@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from apps.core.versioning import VersionConflict, version_check, versioned_save
+from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency
 from domain.documents.report_template import check_template
 from domain.periods import PeriodError, parse_period
@@ -89,11 +89,7 @@ def schedule_save(
     schedule.cutoff_day, schedule.deadline_day = cutoff_day, deadline_day
     schedule.deadline_offset_months = deadline_offset_months
     schedule.recipients = [line.strip() for line in recipients or [] if line.strip()]
-    try:
-        with transaction.atomic():
-            versioned_save(schedule, expected_version=expected_version)
-    except IntegrityError as error:  # created by someone else since the lookup above
-        raise VersionConflict(ReportSchedule.version_subject) from error
+    versioned_save(schedule, expected_version=expected_version)
     return schedule
 
 
