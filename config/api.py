@@ -16,6 +16,7 @@ from apps.accounts.selectors import user_for_token
 from apps.accounts.services import api_token_touch
 from apps.core import throttle
 from apps.core.client_address import client_address
+from apps.core.versioning import VersionConflict
 from apps.dossiers.api import router as dossiers_router
 from apps.feedback.api import router as feedback_router
 from apps.indicators.api import router as indicators_router
@@ -103,6 +104,12 @@ def not_found(request: HttpRequest, exc: Exception) -> Any:
 @api.exception_handler(PermissionDenied)
 def forbidden(request: HttpRequest, exc: Exception) -> Any:
     return api.create_response(request, {"detail": str(exc) or "Không có quyền."}, status=403)
+
+
+@api.exception_handler(VersionConflict)
+def conflict(request: HttpRequest, exc: VersionConflict) -> Any:
+    """A stale update (the `version` sent is not the record's any more): 409, nothing saved."""
+    return api.create_response(request, {"detail": exc.message_text}, status=409)
 
 
 @api.exception_handler(ValidationError)

@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 
+from apps.core.versioning import VersionedForm
 from domain.dossier_import.columns import COLUMN_LABELS, COLUMNS, REQUIRED
 
 from .models import SourceMapping
@@ -34,7 +35,7 @@ class DossierImportForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["source"]).queryset = sources
 
 
-class SourceMappingForm(forms.Form):
+class SourceMappingForm(VersionedForm):
     """The header each canonical column has in the source's export (blank: the column is absent)."""
 
     name = forms.CharField(
@@ -62,7 +63,7 @@ class SourceMappingForm(forms.Form):
 
     @staticmethod
     def initial_from(mapping: SourceMapping) -> dict[str, Any]:
-        initial: dict[str, Any] = {"name": mapping.name, "note": mapping.note}
+        initial: dict[str, Any] = {"version": mapping.version, "name": mapping.name, "note": mapping.note}
         for header, column in mapping.columns.items():
             initial[f"col_{column}"] = header
         return initial

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.versioning import VersionedModel
 from apps.jobs.models import LeasedWork
 from apps.organizations.models import Agency, Unit
 
@@ -36,8 +37,10 @@ class Procedure(models.Model):
         return f"{self.code} — {self.name}"
 
 
-class SourceMapping(AuditedModel):
+class SourceMapping(VersionedModel, AuditedModel):
     """How the export of one source system maps to the canonical columns, saved for the next import."""
+
+    version_subject = "Nguồn dữ liệu"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="dossier_sources"

@@ -28,6 +28,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.versioning import version_check, versioned_save
 from apps.jobs.leases import LeaseKeeper, lease_claim
 from apps.organizations.models import Agency, Unit
 from domain.dossier_import import columns as canonical
@@ -459,8 +460,11 @@ def source_mapping_save(
     columns: dict[str, str],
     note: str = "",
     mapping: SourceMapping | None = None,
+    expected_version: int | None = None,
 ) -> SourceMapping:
-    """Create or change the column mapping of a source; every target must be a canonical column, once."""
+    """Create or change the column mapping of a source; every target must be a canonical column, once.
+
+    Changing one refuses a stale `expected_version` (someone saved the mapping since it was read)."""
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Hãy đặt tên cho nguồn dữ liệu."})
@@ -493,9 +497,12 @@ def source_mapping_save(
     if existing is not None:
         raise ValidationError({"name": f"Đã có nguồn dữ liệu tên “{name}”."})
     with transaction.atomic():
+        if mapping is not None:
+            mapping = SourceMapping.objects.select_for_update().get(pk=mapping.pk)
+            version_check(mapping, expected_version)
         target_mapping = mapping or SourceMapping(agency=agency)
         target_mapping.name = name[:128]
         target_mapping.columns = clean
         target_mapping.note = note
-        target_mapping.save()
+        versioned_save(target_mapping, expected_version=expected_version if mapping else None)
     return target_mapping

@@ -227,7 +227,7 @@ def source_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if agency is None or agency.pk not in allowed:
         raise PermissionDenied("Bạn không có quyền khai báo nguồn dữ liệu hồ sơ.")
     initial = SourceMappingForm.initial_from(mapping) if mapping else {}
-    form = SourceMappingForm(request.POST or None, initial=initial)
+    form = SourceMappingForm(request.POST or None, initial=initial, versioned=mapping is not None)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.source_mapping_save(
@@ -236,6 +236,7 @@ def source_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 columns=form.columns(),
                 note=form.cleaned_data["note"],
                 mapping=mapping,
+                expected_version=form.expected_version if mapping else None,
             )
         except ValidationError as error:
             for name, errors in error.message_dict.items():

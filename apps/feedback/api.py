@@ -33,6 +33,7 @@ class FeedbackOut(Schema):
     satisfied: bool | None
     late_complaint: bool
     status: str
+    version: int
 
     @staticmethod
     def resolve_status(obj: object) -> str:

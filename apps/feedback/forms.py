@@ -7,14 +7,14 @@ from typing import Any, cast
 from django import forms
 
 from apps.core.forms import VnDateField
+from apps.core.versioning import VersionedForm
 from apps.organizations.models import Agency, Unit
 
 from .choices import FeedbackChannel, Remit, Satisfaction
 from .models import Feedback
 
 
-class FeedbackForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class FeedbackForm(VersionedForm):
     code = forms.CharField(
         label="Mã phản ánh", max_length=64, required=False, help_text="Để trống: hệ thống tự đánh số."
     )
@@ -50,8 +50,7 @@ class FeedbackForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["unit"]).queryset = units
 
     def service_fields(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        data.pop("version", None)
+        data = self.changes()
         data["satisfied"] = {"yes": True, "no": False}.get(data.get("satisfied") or "")
         data["code"] = (data.get("code") or "").strip()
         return data

@@ -7,14 +7,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency, Unit
 from domain.indicators.feedback_rates import FeedbackFacts
 
 from .choices import FeedbackChannel, Remit
 
 
-class Feedback(AuditedModel):
+class Feedback(VersionedModel, AuditedModel):
     """One feedback or petition from a citizen or a business."""
+
+    version_subject = "Phản ánh, kiến nghị này"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="feedback"
@@ -44,7 +47,6 @@ class Feedback(AuditedModel):
     satisfied = models.BooleanField(_("hài lòng"), null=True, blank=True)
     late_complaint = models.BooleanField(_("phàn nàn chậm xử lý"), default=False)
     search_text = models.TextField(blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -11,6 +11,7 @@ from typing import IO, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency
 from domain.dossier_import.columns import ImportFileError
 from domain.dossier_import.dates import DateReader
@@ -103,8 +104,7 @@ def feedback_create(*, agency: Agency, user: Any = None, **fields: Any) -> Feedb
 @transaction.atomic
 def feedback_update(*, feedback: Feedback, expected_version: int, **fields: Any) -> Feedback:
     locked = Feedback.objects.select_for_update().get(pk=feedback.pk)
-    if locked.version != expected_version:
-        raise ValidationError("Phản ánh này vừa được người khác sửa; hãy tải lại trang rồi sửa lại.")
+    version_check(locked, expected_version)
     for name in EDITABLE:
         if name in fields:
             setattr(locked, name, fields[name])
@@ -112,8 +112,7 @@ def feedback_update(*, feedback: Feedback, expected_version: int, **fields: Any)
         locked.due_on = None
     _derive(locked)
     _check(locked)
-    locked.version += 1
-    locked.save()
+    versioned_save(locked, expected_version=expected_version)
     return locked
 
 

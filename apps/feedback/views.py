@@ -70,7 +70,7 @@ def feedback_create(request: HttpRequest) -> HttpResponse:
     agency = getattr(request, "agency", None)
     if not agency or not request.user.has_perm("feedback.change_feedback", agency):
         raise PermissionDenied("Bạn không có quyền ghi sổ phản ánh, kiến nghị của cơ quan này.")
-    form = FeedbackForm(request.POST or None, agency=agency)
+    form = FeedbackForm(request.POST or None, agency=agency, versioned=False)
     if request.method == "POST" and form.is_valid():
         try:
             item = services.feedback_create(agency=agency, user=request.user, **form.service_fields())
@@ -92,9 +92,7 @@ def feedback_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if request.method == "POST" and form.is_valid():
             try:
                 data = form.service_fields()
-                services.feedback_update(
-                    feedback=item, expected_version=form.cleaned_data.get("version") or item.version, **data
-                )
+                services.feedback_update(feedback=item, expected_version=form.expected_version, **data)
             except ValidationError as error:
                 _form_errors(form, error)
             else:

@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 
+from apps.core.versioning import VersionedForm
 from apps.organizations.models import Agency, Unit
 from domain.periods import PeriodError, parse_period
 
@@ -54,7 +55,7 @@ class MeasurementForm(forms.Form):
         return _period(self.cleaned_data["period"])
 
 
-class TargetLinkForm(forms.Form):
+class TargetLinkForm(VersionedForm):
     indicator = IndicatorChoiceField(
         label="Chỉ số đo chỉ tiêu",
         queryset=Indicator.objects.none(),

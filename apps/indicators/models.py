@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency, Unit
 from apps.plans.models import Target
 
@@ -136,8 +137,10 @@ class Measurement(AuditedModel):
         return self.agency_id
 
 
-class TargetLink(AuditedModel):
+class TargetLink(VersionedModel, AuditedModel):
     """Which catalogue indicator measures a plan's target (proposed from its text, confirmed by the focal point)."""
+
+    version_subject = "Chỉ số của chỉ tiêu này"
 
     target = models.OneToOneField(Target, on_delete=models.CASCADE, related_name="indicator_link")
     indicator = models.ForeignKey(

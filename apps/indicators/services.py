@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency, Unit
 from apps.plans.models import Plan, Target
 from domain.dossier_import.columns import ImportFileError, normalise_header
@@ -158,16 +159,21 @@ def target_link_decide(
     user: Any = None,
     assigned_value: Decimal | None = None,
     baseline_value: Decimal | None = None,
+    expected_version: int | None = None,
 ) -> TargetLink:
-    """Confirm which indicator measures the target, or that none does (indicator None)."""
-    link = TargetLink.objects.select_for_update().filter(target=target).first() or TargetLink(target=target)
+    """Confirm which indicator measures the target, or that none does (indicator None).
+
+    `expected_version` is the link's version the form showed (0: no link yet); a stale one is refused."""
+    found = TargetLink.objects.select_for_update().filter(target=target).first()
+    version_check(found, expected_version)
+    link = found or TargetLink(target=target)
     link.indicator = indicator
     link.status = LinkStatus.CONFIRMED if indicator is not None else LinkStatus.REJECTED
     link.assigned_value = assigned_value
     link.baseline_value = baseline_value
     link.decided_by = _user(user)
     link.decided_at = timezone.now()
-    link.save()
+    versioned_save(link, expected_version=expected_version)
     return link
 
 

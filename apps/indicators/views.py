@@ -141,6 +141,7 @@ def targets(request: HttpRequest) -> HttpResponse:
     can_link = bool(agency) and request.user.has_perm("indicators.link_target", agency)
     for row in rows:
         initial = {
+            "version": row.link.version if row.link else 0,
             "indicator": row.indicator.pk if row.indicator else None,
             "assigned_value": row.link.assigned_value if row.link else None,
             "baseline_value": row.link.baseline_value if row.link else None,
@@ -168,14 +169,19 @@ def target_link(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST, indicators=selectors.indicators_in_force(on=timezone.localdate()), prefix=f"t{pk}"
     )
     if form.is_valid():
-        services.target_link_decide(
-            target=target,
-            indicator=form.cleaned_data["indicator"],
-            user=request.user,
-            assigned_value=form.cleaned_data["assigned_value"],
-            baseline_value=form.cleaned_data["baseline_value"],
-        )
-        messages.success(request, "Đã xác nhận chỉ số của chỉ tiêu.")
+        try:
+            services.target_link_decide(
+                target=target,
+                indicator=form.cleaned_data["indicator"],
+                user=request.user,
+                assigned_value=form.cleaned_data["assigned_value"],
+                baseline_value=form.cleaned_data["baseline_value"],
+                expected_version=form.expected_version,
+            )
+        except ValidationError as error:
+            messages.error(request, "Không lưu được: " + " ".join(error.messages))
+        else:
+            messages.success(request, "Đã xác nhận chỉ số của chỉ tiêu.")
     else:
         messages.error(
             request, "Không lưu được: " + "; ".join(str(e) for errors in form.errors.values() for e in errors)

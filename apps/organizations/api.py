@@ -21,6 +21,7 @@ class AgencyOut(Schema):
     level: str
     parent_code: str | None
     is_active: bool
+    version: int
 
     @staticmethod
     def resolve_parent_code(obj: object) -> str | None:
@@ -38,6 +39,7 @@ class UnitOut(Schema):
     parent_id: int | None
     is_focal: bool
     is_active: bool
+    version: int
 
 
 class UnitIn(Schema):
@@ -59,6 +61,7 @@ class PersonOut(Schema):
     email: str
     phone: str
     is_active: bool
+    version: int
 
 
 @router.get("/agencies", response=list[AgencyOut], summary="Danh sách cơ quan được xem")

@@ -6,10 +6,12 @@ from typing import Any, cast
 
 from django import forms
 
+from apps.core.versioning import VersionedForm
+
 from .models import Agency, Person, Unit
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Agency
         fields = [
@@ -34,7 +36,7 @@ class AgencyForm(forms.ModelForm):
         pass
 
 
-class UnitForm(forms.ModelForm):
+class UnitForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["code", "name", "short_name", "kind", "parent", "is_focal", "aliases", "is_active"]
@@ -54,7 +56,7 @@ class UnitForm(forms.ModelForm):
         pass
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Person
         fields = ["full_name", "position", "unit", "email", "phone", "is_active"]

@@ -7,12 +7,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.versioning import VersionedModel
 
 from .choices import AgencyLevel, UnitKind
 
 
-class Agency(AuditedModel):
+class Agency(VersionedModel, AuditedModel):
     """A node of the agency tree: a province, a department, a commune."""
+
+    version_subject = "Cơ quan"
 
     code = models.CharField(_("mã"), max_length=32, unique=True)
     name = models.CharField(_("tên"), max_length=255)
@@ -52,8 +55,10 @@ class Agency(AuditedModel):
         return self.pk
 
 
-class Unit(AuditedModel):
+class Unit(VersionedModel, AuditedModel):
     """A part of an agency: phòng, ban, đơn vị trực thuộc, bộ phận."""
+
+    version_subject = "Đơn vị"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="units"
@@ -99,8 +104,10 @@ class Unit(AuditedModel):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
-class Person(AuditedModel):
+class Person(VersionedModel, AuditedModel):
     """A civil servant or employee (cán bộ, công chức, viên chức, người lao động) of an agency."""
+
+    version_subject = "Thông tin cán bộ"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="people"

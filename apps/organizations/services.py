@@ -7,6 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.core.versioning import version_check, versioned_save
+
 from .choices import AgencyLevel, UnitKind
 from .models import Agency, Person, Unit
 
@@ -65,9 +67,10 @@ def agency_create(
 
 
 @transaction.atomic
-def agency_update(*, agency: Agency, **changes: Any) -> Agency:
+def agency_update(*, agency: Agency, expected_version: int | None = None, **changes: Any) -> Agency:
     """Rename, move or edit an agency; moving under itself or its own subtree is refused."""
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    version_check(agency, expected_version)
     if "code" in changes:
         changes["code"] = _check_agency_code(changes["code"], agency.pk)
     if "parent" in changes:
@@ -77,7 +80,7 @@ def agency_update(*, agency: Agency, **changes: Any) -> Agency:
     if agency.level not in AgencyLevel.values:
         raise ValidationError({"level": "Cấp cơ quan không hợp lệ."})
     agency.full_clean()
-    agency.save()
+    versioned_save(agency, expected_version=expected_version)
     return agency
 
 
@@ -155,8 +158,9 @@ def unit_create(
 
 
 @transaction.atomic
-def unit_update(*, unit: Unit, **changes: Any) -> Unit:
+def unit_update(*, unit: Unit, expected_version: int | None = None, **changes: Any) -> Unit:
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    version_check(unit, expected_version)
     merged = {
         "code": changes.get("code", unit.code),
         "name": changes.get("name", unit.name),
@@ -168,7 +172,7 @@ def unit_update(*, unit: Unit, **changes: Any) -> Unit:
         setattr(unit, field, value.strip() if isinstance(value, str) else value)
     unit.code = unit.code.upper()
     unit.full_clean()
-    unit.save()
+    versioned_save(unit, expected_version=expected_version)
     return unit
 
 
@@ -218,11 +222,12 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, person: Person, **changes: Any) -> Person:
+def person_update(*, person: Person, expected_version: int | None = None, **changes: Any) -> Person:
     person = Person.objects.select_for_update().get(pk=person.pk)
+    version_check(person, expected_version)
     _check_person(person.agency, changes.get("unit", person.unit), changes.get("full_name", person.full_name))
     for field, value in changes.items():
         setattr(person, field, value.strip() if isinstance(value, str) else value)
     person.full_clean()
-    person.save()
+    versioned_save(person, expected_version=expected_version)
     return person

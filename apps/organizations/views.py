@@ -91,7 +91,9 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("parent", "Bạn không có quyền chuyển cơ quan về cơ quan cấp trên này.")
         else:
             try:
-                services.agency_update(agency=agency, **form.cleaned_data)
+                services.agency_update(
+                    agency=agency, expected_version=form.expected_version, **form.changes()
+                )
             except ValidationError as error:
                 _apply(form, error)
             else:
@@ -142,7 +144,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = UnitForm(request.POST or None, instance=unit, agency=unit.agency)
     if request.method == "POST" and form.is_valid():
         try:
-            services.unit_update(unit=unit, **form.cleaned_data)
+            services.unit_update(unit=unit, expected_version=form.expected_version, **form.changes())
         except ValidationError as error:
             _apply(form, error)
         else:
@@ -192,7 +194,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person, agency=person.agency)
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_update(person=person, **form.cleaned_data)
+            services.person_update(person=person, expected_version=form.expected_version, **form.changes())
         except ValidationError as error:
             _apply(form, error)
         else:

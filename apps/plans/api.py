@@ -40,6 +40,7 @@ class PlanOut(Schema):
     signer: str
     signer_title: str
     recipients: list[str]
+    revision: int
     version: int
 
     @staticmethod

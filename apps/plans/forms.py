@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from apps.core.forms import VnDateField
 from apps.core.ids import parse_id
+from apps.core.versioning import VersionedForm
 from apps.organizations.models import Agency
 
 from .choices import PlanStatus, PlanType
@@ -83,7 +84,7 @@ def preview_corrections(post: Any, task_refs: list[str]) -> tuple[dict[str, Any]
     return {"plan": plan, "tasks": tasks, "leads": leads}, errors
 
 
-class PlanEditForm(forms.ModelForm):
+class PlanEditForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Plan
         fields = [

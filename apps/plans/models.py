@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency
 
 from .choices import Comparator, ImportStatus, PlanStatus, PlanType, ReferenceRelation
@@ -46,8 +47,10 @@ class ReformArea(models.Model):
         return self.name
 
 
-class Plan(AuditedModel):
+class Plan(VersionedModel, AuditedModel):
     """A plan an agency issued (or drafts), with its header as the document states it."""
+
+    version_subject = "Kế hoạch"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="plans"
@@ -77,7 +80,8 @@ class Plan(AuditedModel):
         on_delete=models.SET_NULL,
         related_name="superseded_by",
     )
-    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    # The document's revision: 1 when imported, +1 for each file imported over it (a PlanVersion each).
+    revision = models.PositiveIntegerField(_("phiên bản"), default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from apps.core.versioning import version_check, versioned_save, versioned_touch
 from apps.organizations.models import Agency, Unit
 from apps.tasks.services import occurrences_sync_for_plan, task_sync_from_import
 from domain.plan_import import DocRef, PlanParseResult, to_json_dict
@@ -141,6 +142,7 @@ def _mark_superseded(newer: Plan, older: Plan) -> None:
     if older.status != PlanStatus.SUPERSEDED:
         older.status = PlanStatus.SUPERSEDED
         older.save(update_fields=["status", "updated_at"])
+        versioned_touch(Plan.objects.filter(pk=older.pk))  # an open edit form must not set the status back
 
 
 def _link_waiting_references(plan: Plan) -> None:
@@ -244,8 +246,8 @@ def plan_save_from_parse(
         before = {key: getattr(plan, key) for key in HEADER_FIELDS}
         for key, value in values.items():
             setattr(plan, key, value)
-        plan.version += 1
-        plan.save()
+        plan.revision += 1
+        versioned_save(plan)  # an edit form opened before the new file is now stale
         changes = _diff(before, values)
     else:
         plan = Plan.objects.create(agency=agency, created_by=user, status=PlanStatus.ISSUED, **values)
@@ -266,7 +268,7 @@ def plan_save_from_parse(
     _propose_indicator_links(plan)
     version = PlanVersion(
         plan=plan,
-        number=plan.version,
+        number=plan.revision,
         snapshot=to_json_dict(result),
         changes=changes,
         created_by=user,
@@ -312,13 +314,15 @@ def plan_import_cancel(*, plan_import: PlanImport) -> None:
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, **changes: Any) -> Plan:
+def plan_update(*, plan: Plan, expected_version: int | None = None, **changes: Any) -> Plan:
+    """Edit a plan's header; refused when someone saved it (or imported a new file) since it was read."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    version_check(plan, expected_version)
     for key, value in changes.items():
         setattr(plan, key, value)
     if plan.period_start and plan.period_end and plan.period_end < plan.period_start:
         raise ValidationError({"period_end": "Ngày kết thúc thời kỳ phải sau ngày bắt đầu."})
     plan.full_clean()
-    plan.save()
+    versioned_save(plan, expected_version=expected_version)
     _link_waiting_references(plan)
     return plan

@@ -140,7 +140,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanEditForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         try:
-            services.plan_update(plan=plan, **form.cleaned_data)
+            services.plan_update(plan=plan, expected_version=form.expected_version, **form.changes())
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -30,6 +30,7 @@ class ReportOut(Schema):
     issued_on: date | None
     subject: str
     sent_on: date | None
+    version: int
 
     @staticmethod
     def resolve_agency_code(obj: object) -> str:
@@ -42,6 +43,7 @@ class ContributionOut(Schema):
     unit_name: str
     status: str
     submitted_at: str | None
+    version: int
 
     @staticmethod
     def resolve_unit_name(obj: object) -> str:

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from apps.core.forms import VnDateField
+from apps.core.versioning import VersionedForm
 from apps.organizations.models import Agency
 
 from .choices import PeriodKind, ReportType
@@ -34,7 +35,7 @@ class ReportCreateForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(VersionedForm):
     enabled = forms.BooleanField(label="Phải báo cáo", required=False)
     period_kind = forms.ChoiceField(label="Kỳ", choices=PeriodKind.choices)
     periods = forms.CharField(
@@ -65,10 +66,9 @@ class ScheduleForm(forms.Form):
         return _lines(self.cleaned_data.get("recipients", ""))
 
 
-class ReportEditForm(forms.Form):
+class ReportEditForm(VersionedForm):
     """The header and every text of a report; the areas' texts are added per area."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
     number = forms.CharField(label="Số", max_length=16, required=False)
     symbol = forms.CharField(label="Ký hiệu", max_length=64, required=False)
     issued_on = VnDateField(label="Ngày ban hành", required=False)
@@ -120,13 +120,12 @@ class ReportEditForm(forms.Form):
         return [self[f"{_AREA_FIELD}{code}"] for code, _ in self.areas]
 
     def changes(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        data.pop("version", None)
+        data = super().changes()
         data["sections"] = {code: data.pop(f"{_AREA_FIELD}{code}", "") for code, _ in self.areas}
         return data
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(VersionedForm):
     difficulties = forms.CharField(
         label="Khó khăn, vướng mắc", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency, Unit
 from domain.periods import PeriodError, parse_period
 from domain.report_periods import period_phrase, report_title
@@ -15,8 +16,10 @@ from domain.report_periods import period_phrase, report_title
 from .choices import ContributionStatus, PeriodKind, ReportStatus, ReportType
 
 
-class ReportSchedule(AuditedModel):
+class ReportSchedule(VersionedModel, AuditedModel):
     """An agency's settings for one kind of report in one year; without one, the shipped rule applies."""
+
+    version_subject = "Lịch báo cáo"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="report_schedules"
@@ -67,8 +70,10 @@ class ReportSchedule(AuditedModel):
         return self.agency_id
 
 
-class Report(AuditedModel):
+class Report(VersionedModel, AuditedModel):
     """One report of an agency for one period, from draft to sent, with the text the focal point compiled."""
+
+    version_subject = "Báo cáo"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="reports"
@@ -123,7 +128,6 @@ class Report(AuditedModel):
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("báo cáo")
@@ -166,8 +170,10 @@ class Report(AuditedModel):
         return f"{self.number or '…'}/{self.symbol}" if self.symbol else self.number
 
 
-class Contribution(AuditedModel):
+class Contribution(VersionedModel, AuditedModel):
     """A unit's part of a report: its text per reform area, difficulties and proposals, pre-filled from data."""
+
+    version_subject = "Nội dung của đơn vị"
 
     report = models.ForeignKey(
         Report, verbose_name=_("báo cáo"), on_delete=models.CASCADE, related_name="contributions"

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency
 from domain.documents.report_template import check_template
 from domain.periods import PeriodError, parse_period
@@ -52,8 +53,9 @@ def schedule_save(
     deadline_day: int,
     deadline_offset_months: int,
     recipients: list[str] | None = None,
+    expected_version: int | None = None,
 ) -> ReportSchedule:
-    """An agency's settings for one kind of report in one year."""
+    """An agency's settings for one kind of report in one year; `expected_version` 0: none saved yet."""
     _require(user, "reports.manage_report", agency, "Bạn không có quyền đặt lịch báo cáo của cơ quan này.")
     errors: dict[str, str] = {}
     if report_type not in REPORT_KINDS:
@@ -75,20 +77,19 @@ def schedule_save(
         errors["year"] = "Năm không hợp lệ."
     if errors:
         raise ValidationError(errors)
-    schedule, _ = ReportSchedule.objects.update_or_create(
-        agency=agency,
-        year=year,
-        report_type=report_type,
-        defaults={
-            "enabled": enabled,
-            "period_kind": period_kind,
-            "periods": sorted(set(periods)),
-            "cutoff_day": cutoff_day,
-            "deadline_day": deadline_day,
-            "deadline_offset_months": deadline_offset_months,
-            "recipients": [line.strip() for line in recipients or [] if line.strip()],
-        },
+    saved = (
+        ReportSchedule.objects.select_for_update()
+        .filter(agency=agency, year=year, report_type=report_type)
+        .first()
     )
+    version_check(saved, expected_version)
+    schedule = saved or ReportSchedule(agency=agency, year=year, report_type=report_type)
+    schedule.enabled, schedule.period_kind = enabled, period_kind
+    schedule.periods = sorted(set(periods))
+    schedule.cutoff_day, schedule.deadline_day = cutoff_day, deadline_day
+    schedule.deadline_offset_months = deadline_offset_months
+    schedule.recipients = [line.strip() for line in recipients or [] if line.strip()]
+    versioned_save(schedule, expected_version=expected_version)
     return schedule
 
 
@@ -144,10 +145,7 @@ def _locked(report: Report, expected_version: int | None = None) -> Report:
         .select_related("agency", "agency__parent")
         .get(pk=report.pk)
     )
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(
-            "Báo cáo vừa được người khác sửa. Hãy tải lại trang để xem thay đổi rồi sửa tiếp."
-        )
+    version_check(locked, expected_version)
     return locked
 
 
@@ -161,8 +159,7 @@ def _move(report: Report, target: str) -> None:
 
 
 def _save(report: Report) -> Report:
-    report.version += 1
-    report.save()
+    versioned_save(report)
     return report
 
 
@@ -197,6 +194,7 @@ def contribution_save(
     difficulties: str = "",
     proposals: str = "",
     submit: bool = False,
+    expected_version: int | None = None,
 ) -> Contribution:
     """A unit saves (or sends) its part; a sent part can still be corrected until the report is compiled."""
     _require(
@@ -210,6 +208,7 @@ def contribution_save(
         .select_related("report", "unit")
         .get(pk=contribution.pk)
     )
+    version_check(locked, expected_version)
     if locked.report.status not in (ReportStatus.DRAFT, ReportStatus.CONTRIBUTING):
         raise ValidationError(
             "Báo cáo đã được tổng hợp; đề nghị đầu mối mở lại nếu cần sửa nội dung của đơn vị."
@@ -225,7 +224,7 @@ def contribution_save(
         locked.submitted_by = user
     elif locked.status == ContributionStatus.PENDING:
         locked.status = ContributionStatus.DRAFT
-    locked.save()
+    versioned_save(locked)
     return locked
 
 

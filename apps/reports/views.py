@@ -224,7 +224,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.report_update(
                 report=report,
                 user=request.user,
-                expected_version=form.cleaned_data["version"],
+                expected_version=form.expected_version,
                 **form.changes(),
             )
         except (ValidationError, PermissionDenied) as error:
@@ -370,6 +370,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
     known = {code for code, _ in areas}
     areas += [(code, code) for code in (contribution.sections or {}) if code not in known]
     initial = {
+        "version": contribution.version,
         "difficulties": contribution.difficulties,
         "proposals": contribution.proposals,
         **{f"section_{code}": text for code, text in (contribution.sections or {}).items()},
@@ -387,6 +388,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     difficulties=form.cleaned_data["difficulties"],
                     proposals=form.cleaned_data["proposals"],
                     submit="submit" in request.POST,
+                    expected_version=form.expected_version,
                 )
             except (ValidationError, PermissionDenied) as error:
                 form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
@@ -416,6 +418,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     forms = {}
     for kind, rule, saved in selectors.schedule_settings(agency=agency, year=year):
         initial = {
+            "version": saved.version if saved else 0,
             "enabled": rule.enabled,
             "period_kind": rule.period_kind,
             "periods": ", ".join(str(n) for n in rule.periods),
@@ -441,7 +444,12 @@ def schedule(request: HttpRequest) -> HttpResponse:
             if form.is_valid():
                 try:
                     services.schedule_save(
-                        agency=agency, year=year, report_type=kind, user=request.user, **form.cleaned_data
+                        agency=agency,
+                        year=year,
+                        report_type=kind,
+                        user=request.user,
+                        expected_version=form.expected_version,
+                        **form.changes(),
                     )
                 except ValidationError as error:
                     for field, problems in error.message_dict.items():

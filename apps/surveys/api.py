@@ -44,6 +44,7 @@ class QuestionnaireOut(Schema):
     status: str
     aggregation: str
     based_on_id: int | None
+    version: int
 
 
 class QuestionnaireDetailOut(QuestionnaireOut):
@@ -65,6 +66,7 @@ class CampaignOut(Schema):
     margin: Decimal
     response_count: int
     target_sample: int | None
+    version: int
 
 
 class FigureOut(Schema):
@@ -150,6 +152,7 @@ def _campaign_out(campaign: Any) -> dict[str, Any]:
         "margin": campaign.margin,
         "response_count": getattr(campaign, "response_count", 0),
         "target_sample": selectors.campaign_target(campaign),
+        "version": campaign.version,
     }
 
 

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from apps.core.forms import VnDateField
+from apps.core.versioning import VersionedForm
 from apps.organizations.models import Agency, Unit
 
 from .choices import AggregationMethod, Channel
@@ -20,7 +21,7 @@ def _quarter_of_today() -> tuple[int, int]:
     return today.year, (today.month - 1) // 3 + 1
 
 
-class CampaignForm(forms.Form):
+class CampaignForm(VersionedForm):
     agency = forms.ModelChoiceField(label="Cơ quan", queryset=Agency.objects.none())
     title = forms.CharField(label="Tên đợt khảo sát", max_length=255)
     questionnaire = forms.ModelChoiceField(label="Phiếu khảo sát", queryset=Questionnaire.objects.none())
@@ -74,7 +75,7 @@ class CampaignForm(forms.Form):
         return [self[f"unit_{unit.pk}"] for unit in self.units]
 
     def service_values(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
+        data = self.changes()
         data.pop("agency", None)
         data["closes_on"] = data.get("closes_on") or data["period_end"]
         data["unit_populations"] = {unit.pk: data.pop(f"unit_{unit.pk}", None) for unit in self.units}
@@ -96,6 +97,7 @@ def campaign_initial(campaign: Campaign | None = None) -> dict[str, Any]:
             "margin": "0.05",
         }
     initial = {
+        "version": campaign.version,
         "agency": campaign.agency,
         "title": campaign.title,
         "questionnaire": campaign.questionnaire,
@@ -112,7 +114,7 @@ def campaign_initial(campaign: Campaign | None = None) -> dict[str, Any]:
     return initial
 
 
-class CounterForm(forms.Form):
+class CounterForm(VersionedForm):
     agency = forms.ModelChoiceField(label="Cơ quan", queryset=Agency.objects.none())
     name = forms.CharField(label="Tên quầy", max_length=128, help_text="Ví dụ: Quầy số 1 – Bộ phận Một cửa.")
     unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
@@ -124,7 +126,7 @@ class CounterForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["unit"]).queryset = units
 
 
-class QuestionnaireForm(forms.Form):
+class QuestionnaireForm(VersionedForm):
     title = forms.CharField(label="Tên phiếu", max_length=255)
     intro = forms.CharField(label="Lời giới thiệu", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     aggregation = forms.ChoiceField(label="Cách tổng hợp chỉ số", choices=AggregationMethod.choices)
@@ -140,7 +142,7 @@ class QuestionnaireCopyForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(VersionedForm):
     text = forms.CharField(
         label="Nội dung câu hỏi", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
     )

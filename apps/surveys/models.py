@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency, Unit
 
 from .choices import (
@@ -23,8 +24,10 @@ from .choices import (
 )
 
 
-class Questionnaire(AuditedModel):
+class Questionnaire(VersionedModel, AuditedModel):
     """A versioned questionnaire; without an agency it is a template every agency may copy."""
+
+    version_subject = "Phiếu khảo sát"
 
     agency = models.ForeignKey(
         Agency,
@@ -116,8 +119,10 @@ class Factor(models.Model):
         return self.title
 
 
-class Question(AuditedModel):
+class Question(VersionedModel, AuditedModel):
     """One question with its answer scale; `counts_toward_index` marks the items of the satisfaction index."""
+
+    version_subject = "Câu hỏi"
 
     questionnaire = models.ForeignKey(
         Questionnaire, verbose_name=_("phiếu"), on_delete=models.CASCADE, related_name="questions"
@@ -170,8 +175,10 @@ class Question(AuditedModel):
         return self.questionnaire.agency_id
 
 
-class Counter(AuditedModel):
+class Counter(VersionedModel, AuditedModel):
     """A place where citizens are served (a counter of the one-stop desk) and gets its own QR code."""
+
+    version_subject = "Quầy"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="counters"
@@ -205,8 +212,10 @@ class Counter(AuditedModel):
         return self.agency_id
 
 
-class Campaign(AuditedModel):
+class Campaign(VersionedModel, AuditedModel):
     """A survey of one agency over a period (a quarter by default) with one frozen questionnaire."""
+
+    version_subject = "Đợt khảo sát"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="campaigns"

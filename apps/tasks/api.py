@@ -10,6 +10,7 @@ from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from apps.core.ids import Id, Percent, Version
+from apps.core.versioning import CONFLICT_RESPONSES
 from apps.organizations.selectors import agency_list_for_user
 from apps.plans.selectors import plan_list_for_user
 
@@ -133,8 +134,9 @@ def occurrence_list(request: HttpRequest, task_id: Id) -> object:
 
 @router.post(
     "/occurrences/{occurrence_id}/progress",
-    response={201: ProgressOut},
+    response={201: ProgressOut, **CONFLICT_RESPONSES},
     summary="Báo cáo tiến độ (kèm tệp minh chứng)",
+    description="Gửi kèm `version` của kỳ đã đọc: nếu kỳ vừa được người khác cập nhật, trả 409 và không lưu gì.",
 )
 def progress_create(
     request: HttpRequest,
@@ -165,7 +167,10 @@ def progress_create(
 
 
 @router.post(
-    "/occurrences/{occurrence_id}/decision", response=OccurrenceOut, summary="Nghiệm thu hoặc trả lại"
+    "/occurrences/{occurrence_id}/decision",
+    response={200: OccurrenceOut, **CONFLICT_RESPONSES},
+    summary="Nghiệm thu hoặc trả lại",
+    description="Gửi kèm `version` của kỳ đã đọc: nếu kỳ vừa được người khác cập nhật, trả 409 và không lưu gì.",
 )
 def occurrence_decide(request: HttpRequest, occurrence_id: Id, payload: DecisionIn) -> object:
     occurrence = selectors.occurrence_get_for_user(user=request.user, pk=occurrence_id)

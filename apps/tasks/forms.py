@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 
 from apps.core.forms import VnDateField
+from apps.core.versioning import VersionedForm
 from apps.organizations.models import Person, Unit
 from domain.vntext import find_date_problems
 
@@ -18,8 +19,7 @@ class TaskChoiceField(forms.ModelChoiceField):
         return f"{obj.plan.reference_label} · {obj.ref} · {obj.title[:90]}"
 
 
-class TaskEditForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class TaskEditForm(VersionedForm):
     title = forms.CharField(
         label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
@@ -85,8 +85,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class ProgressForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class ProgressForm(VersionedForm):
     percent = forms.IntegerField(
         label="Tiến độ (%)",
         min_value=0,
@@ -110,8 +109,7 @@ class ProgressForm(forms.Form):
     completed_on = VnDateField(label="Ngày hoàn thành (dd/mm/yyyy)", past=True, required=False)
 
 
-class DecisionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class DecisionForm(VersionedForm):
     decision = forms.ChoiceField(choices=[("accept", "Nghiệm thu"), ("return", "Trả lại")])
     reason = forms.CharField(label="Lý do trả lại", required=False, max_length=2000)
 

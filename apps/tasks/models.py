@@ -6,14 +6,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency, Person, Unit
 from apps.plans.models import Objective, Plan, ReformArea
 
 from .choices import Recurrence, ScheduleKind, TaskKind
 
 
-class Task(AuditedModel):
+class Task(VersionedModel, AuditedModel):
     """A task (nhiệm vụ) or activity (hoạt động) of a plan."""
+
+    version_subject = "Nhiệm vụ"
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="tasks"
@@ -95,7 +98,6 @@ class Task(AuditedModel):
     warnings = models.JSONField(_("cảnh báo khi nhập"), default=list, blank=True)
     search_text = models.TextField(blank=True, editable=False)
     order = models.PositiveIntegerField(default=0)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -114,8 +116,10 @@ class Task(AuditedModel):
         return self.agency_id
 
 
-class Occurrence(AuditedModel):
+class Occurrence(VersionedModel, AuditedModel):
     """One dated instance of a task: the only one for a dated task, one per period for a recurring one."""
+
+    version_subject = "Kỳ này"
 
     task = models.ForeignKey(
         Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="occurrences"
@@ -139,7 +143,6 @@ class Occurrence(AuditedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("kỳ thực hiện")
@@ -156,6 +159,9 @@ class Occurrence(AuditedModel):
 
     def audit_agency_id(self) -> int | None:
         return self.task.agency_id
+
+    def version_detail(self) -> str:
+        return f" (tiến độ hiện tại {self.percent}%)"
 
 
 class TaskTrigger(AuditedModel):

@@ -63,6 +63,7 @@ def test_permission_matrix(client, tree, make_user, role, target, action, expect
         response = client.post(
             reverse("organizations:agency_edit", args=[agency.pk]),
             {
+                "version": agency.version,
                 "code": agency.code,
                 "name": agency.name + " (đổi tên)",
                 "level": agency.level,

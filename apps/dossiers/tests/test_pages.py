@@ -214,3 +214,31 @@ def test_bad_input_never_answers_500(client, loaded, method, url, data):
     login(client)
     response = getattr(client, method)(url, data)
     assert response.status_code in (200, 302, 403, 404)
+
+
+def test_a_stale_source_mapping_form_is_refused_and_keeps_the_colleagues_mapping(client, demo_org):
+    from apps.dossiers.models import SourceMapping
+    from apps.dossiers.services import source_mapping_save
+
+    columns = {"SoHoSo": "ma_ho_so", "DonVi": "ma_co_quan", "MaTTHC": "ma_thu_tuc", "NgayNhan": "ngay_tiep_nhan",
+               "HenTra": "ngay_hen_tra"}  # fmt: skip
+    mapping = source_mapping_save(agency=demo_org["DLK-SXD"], name="Một cửa cũ", columns=columns)
+    login(client)
+    url = reverse("dossiers:source_edit", args=[mapping.pk])
+    assert f'name="version" value="{mapping.version}"' in client.get(url).content.decode()
+    source_mapping_save(
+        agency=mapping.agency, name="Một cửa cũ", columns=columns, note="Của đồng nghiệp", mapping=mapping
+    )
+    mine = {
+        "name": "Một cửa cũ",
+        "note": "Của tôi",
+        **{f"col_{target}": header for header, target in columns.items()},
+    }
+    response = client.post(url, {**mine, "version": mapping.version})
+    assert response.status_code == 200
+    assert "Nguồn dữ liệu vừa được người khác cập nhật." in response.content.decode()
+    saved = SourceMapping.objects.get(pk=mapping.pk)
+    assert (saved.note, saved.version) == ("Của đồng nghiệp", mapping.version + 1)
+    assert client.post(url, {**mine, "version": saved.version}).status_code == 302
+    saved.refresh_from_db()
+    assert (saved.note, saved.version) == ("Của tôi", mapping.version + 2)

@@ -49,7 +49,7 @@ def test_dates_before_receipt_and_duplicate_codes_are_refused(demo_org):
 def test_update_checks_the_version(demo_org):
     item = feedback_create(agency=demo_org["DLK-SXD"], received_on=date(2026, 3, 2), subject="A")
     feedback_update(feedback=item, expected_version=1, replied_on=date(2026, 3, 5), satisfied=True)
-    with pytest.raises(ValidationError, match="vừa được người khác sửa"):
+    with pytest.raises(ValidationError, match="Phản ánh, kiến nghị này vừa được người khác cập nhật"):
         feedback_update(feedback=item, expected_version=1, replied_on=date(2026, 3, 6))
 
 
@@ -125,3 +125,28 @@ def test_another_agency_gets_404(client, demo_org):
 def test_viewer_cannot_record(client, demo_org):
     login(client, "xem")
     assert client.get(reverse("feedback:feedback_create")).status_code == 403
+
+
+def test_a_stale_answer_form_is_refused_and_keeps_the_colleagues_answer(client, demo_org):
+    item = feedback_create(agency=demo_org["DLK-SXD"], received_on=date(2026, 3, 2), subject="Hỏi")
+    login(client)
+    url = reverse("feedback:feedback_detail", args=[item.pk])
+    assert f'name="version" value="{item.version}"' in client.get(url).content.decode()
+    feedback_update(feedback=item, expected_version=item.version, reply_summary="Trả lời của đồng nghiệp")
+    mine = {"code": item.code, "received_on": "02/03/2026", "channel": "truc_tiep", "subject": "Hỏi",
+            "remit": "own", "reply_summary": "Trả lời của tôi"}  # fmt: skip
+    answers = {
+        "người khác cập nhật": {
+            **mine,
+            "version": item.version,
+        },  # the version read before the colleague saved
+        "thiếu phiên bản": mine,  # no version at all (an old page)
+    }
+    for message, stale in answers.items():
+        response = client.post(url, stale)
+        assert response.status_code == 200 and message in response.content.decode()
+        fresh = Feedback.objects.get(pk=item.pk)
+        assert (fresh.reply_summary, fresh.version) == ("Trả lời của đồng nghiệp", item.version + 1)
+    assert client.post(url, {**mine, "version": item.version + 1}).status_code == 302
+    fresh = Feedback.objects.get(pk=item.pk)
+    assert (fresh.reply_summary, fresh.version) == ("Trả lời của tôi", item.version + 2)

@@ -78,13 +78,42 @@ def test_targets_page_confirm_and_reject(client, import_seed):
     assert "Đề xuất, chờ xác nhận" in page
     target = _target(plan, "xin lỗi")
     indicator = Indicator.objects.get(code="dossier_apology_rate")
-    response = client.post(
-        reverse("indicators:target_link", args=[target.pk]), {f"t{target.pk}-indicator": indicator.pk}
-    )
+    url = reverse("indicators:target_link", args=[target.pk])
+    response = client.post(url, {f"t{target.pk}-version": 1, f"t{target.pk}-indicator": indicator.pk})
     assert response.status_code == 302
     assert TargetLink.objects.get(target=target).status == "confirmed"
-    client.post(reverse("indicators:target_link", args=[target.pk]), {f"t{target.pk}-indicator": ""})
+    client.post(url, {f"t{target.pk}-version": 2, f"t{target.pk}-indicator": ""})
     assert TargetLink.objects.get(target=target).status == "rejected"
+
+
+def test_a_stale_target_form_is_refused_and_keeps_the_colleagues_choice(client, import_seed):
+    plan = import_seed("001")
+    client.force_login(User.objects.get(username="daumoi"))
+    target = _target(plan, "xin lỗi")
+    link = TargetLink.objects.get(target=target)
+    page = client.get(reverse("indicators:targets"), {"agency": plan.agency_id}).content.decode()
+    assert f'name="t{target.pk}-version" value="{link.version}"' in page
+    target_link_decide(target=target, indicator=None)  # a colleague: no indicator measures it
+    url = reverse("indicators:target_link", args=[target.pk])
+    stale = {f"t{target.pk}-version": link.version, f"t{target.pk}-indicator": link.indicator_id}
+    response = client.post(url, stale, follow=True)
+    assert "Chỉ số của chỉ tiêu này vừa được người khác cập nhật." in response.content.decode()
+    saved = TargetLink.objects.get(pk=link.pk)
+    assert (saved.status, saved.version) == ("rejected", link.version + 1)
+    client.post(url, {**stale, f"t{target.pk}-version": saved.version})
+    saved.refresh_from_db()
+    assert (saved.status, saved.version) == ("confirmed", link.version + 2)
+
+
+def test_a_target_form_read_before_any_link_refuses_one_made_since(import_seed):
+    from apps.core.versioning import VersionConflict
+
+    plan = import_seed("001")
+    target = _target(plan, "xin lỗi")
+    TargetLink.objects.filter(target=target).delete()
+    target_link_decide(target=target, indicator=None)  # created by a colleague after the form was read
+    with pytest.raises(VersionConflict):
+        target_link_decide(target=target, indicator=None, expected_version=0)
 
 
 def test_only_the_agencys_managers_confirm(client, import_seed):

@@ -197,7 +197,7 @@ def test_reimport_creates_a_version_and_changes_no_count(demo_org, import_seed):
     again = plan_save_from_parse(
         agency=demo_org["DLK-SXD"], result=result, replaces=plan, original=data, original_name="001.txt"
     )
-    assert again.pk == plan.pk and again.version == 2
+    assert again.pk == plan.pk and again.revision == 2
     assert Task.objects.filter(plan=plan).count() == 35
     changes = again.versions.get(number=2).changes
     assert {

@@ -148,7 +148,7 @@ def test_steps_out_of_order_are_refused(annual, users):
 
 def test_an_edit_over_someone_elses_is_refused(annual, users):
     report_update(report=annual, user=users["focal"], expected_version=annual.version, overview="Một")
-    with pytest.raises(ValidationError, match="vừa được người khác sửa"):
+    with pytest.raises(ValidationError, match="Báo cáo vừa được người khác cập nhật"):
         report_update(report=annual, user=users["focal"], expected_version=annual.version, overview="Hai")
 
 

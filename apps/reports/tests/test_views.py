@@ -94,7 +94,10 @@ def test_workflow_buttons_through_http(users, annual, year):
     part = annual.contributions.get(unit=year.construction)
     unit = client_for(users["staff"])
     assert unit.get(f"/bao-cao/dong-gop/{part.pk}/").status_code == 200
-    unit.post(f"/bao-cao/dong-gop/{part.pk}/", {"section_institutions": "Phòng đã theo dõi.", "submit": "1"})
+    unit.post(
+        f"/bao-cao/dong-gop/{part.pk}/",
+        {"version": part.version, "section_institutions": "Phòng đã theo dõi.", "submit": "1"},
+    )
     part.refresh_from_db()
     assert part.status == ContributionStatus.SUBMITTED
     focal.post(f"/bao-cao/{annual.pk}/thao-tac/", {"action": "compile"})
@@ -114,7 +117,9 @@ def test_workflow_buttons_through_http(users, annual, year):
 def test_a_unit_cannot_post_into_another_units_part(users, annual, year):
     report_open_to_units(report=annual, user=users["focal"])
     office = annual.contributions.get(unit=year.office)
-    response = client_for(users["staff"]).post(f"/bao-cao/dong-gop/{office.pk}/", {"section_procedures": "x"})
+    response = client_for(users["staff"]).post(
+        f"/bao-cao/dong-gop/{office.pk}/", {"version": office.version, "section_procedures": "x"}
+    )
     assert response.status_code == 403
     office.refresh_from_db()
     assert office.status == ContributionStatus.PENDING
@@ -125,7 +130,7 @@ def test_schedule_page_saves_and_refuses_bad_input(users, year):
     url = f"/bao-cao/lich/?agency={year.agency.pk}&year=2026"
     assert client.get(url).status_code == 200
     data = {
-        "report_type": "monthly", "monthly-enabled": "on", "monthly-period_kind": "month", "monthly-periods": "1, x",
+        "report_type": "monthly", "monthly-version": "0", "monthly-enabled": "on", "monthly-period_kind": "month", "monthly-periods": "1, x",
         "monthly-cutoff_day": "15", "monthly-deadline_day": "20", "monthly-deadline_offset_months": "0",
     }  # fmt: skip
     bad = client.post(url, data)
@@ -312,3 +317,70 @@ def test_bad_input_is_never_a_server_error(users, annual, year):
     )
     annual.refresh_from_db()
     assert annual.status == ReportStatus.DRAFT
+
+
+CONFLICT = "vừa được người khác cập nhật. Hãy xem thay đổi của họ và nhập lại nội dung của bạn."
+
+
+def test_a_stale_report_form_is_refused_and_keeps_the_other_edit(users, annual):
+    from apps.reports.services import report_update
+
+    client = client_for(users["focal"])
+    page = client.get(f"/bao-cao/{annual.pk}/sua/").content.decode()
+    assert f'name="version" value="{annual.version}"' in page
+    report_update(report=annual, user=users["focal"], subject="Sửa ở thẻ khác")
+    stale = {"version": annual.version, "subject": "Sửa ở thẻ cũ"}
+    response = client.post(f"/bao-cao/{annual.pk}/sua/", stale)
+    assert response.status_code == 200
+    assert f"Báo cáo {CONFLICT}" in response.content.decode()
+    annual.refresh_from_db()
+    assert (annual.subject, annual.version) == ("Sửa ở thẻ khác", stale["version"] + 1)
+    fresh = {"version": annual.version, "subject": "Sửa sau khi tải lại"}
+    assert client.post(f"/bao-cao/{annual.pk}/sua/", fresh).status_code == 302
+    annual.refresh_from_db()
+    assert (annual.subject, annual.version) == ("Sửa sau khi tải lại", fresh["version"] + 1)
+
+
+def test_a_stale_unit_part_is_refused_and_keeps_the_colleagues_text(users, annual, year):
+    from apps.reports.services import contribution_save
+
+    report_open_to_units(report=annual, user=users["focal"])
+    part = annual.contributions.get(unit=year.construction)
+    client = client_for(users["staff"])
+    assert (
+        f'name="version" value="{part.version}"'
+        in client.get(f"/bao-cao/dong-gop/{part.pk}/").content.decode()
+    )
+    contribution_save(contribution=part, user=users["staff"], sections={}, difficulties="Của đồng nghiệp")
+    url = f"/bao-cao/dong-gop/{part.pk}/"
+    response = client.post(url, {"version": part.version, "difficulties": "Của tôi", "save": "1"})
+    assert f"Nội dung của đơn vị {CONFLICT}" in response.content.decode()
+    part.refresh_from_db()
+    assert (part.difficulties, part.version) == ("Của đồng nghiệp", 2)
+    assert client.post(url, {"version": 2, "difficulties": "Của tôi", "save": "1"}).status_code == 302
+    part.refresh_from_db()
+    assert (part.difficulties, part.version) == ("Của tôi", 3)
+
+
+def test_a_stale_schedule_form_is_refused_and_keeps_the_other_schedule(users, year):
+    from apps.reports.services import schedule_save
+
+    client = client_for(users["focal"])
+    url = f"/bao-cao/lich/?agency={year.agency.pk}&year=2026"
+    assert 'name="monthly-version" value="0"' in client.get(url).content.decode()
+    schedule_save(
+        agency=year.agency, year=2026, report_type="monthly", user=users["focal"], enabled=True,
+        period_kind="month", periods=[3], cutoff_day=15, deadline_day=20, deadline_offset_months=0,
+    )  # fmt: skip
+    data = {
+        "report_type": "monthly", "monthly-version": "0", "monthly-enabled": "on", "monthly-period_kind": "month",
+        "monthly-periods": "10", "monthly-cutoff_day": "15", "monthly-deadline_day": "20",
+        "monthly-deadline_offset_months": "0",
+    }  # fmt: skip
+    response = client.post(url, data)
+    assert f"Lịch báo cáo {CONFLICT}" in response.content.decode()
+    saved = year.agency.report_schedules.get()
+    assert (saved.periods, saved.version) == ([3], 1)
+    assert client.post(url, {**data, "monthly-version": "1"}).status_code == 302
+    saved.refresh_from_db()
+    assert (saved.periods, saved.version) == ([10], 2)

@@ -36,6 +36,7 @@ class FormQuestion:
     spec: QuestionSpec
     factor_id: int | None
     weight: Fraction = Fraction(1)
+    version: int = 1  # what the question's edit form sends back
 
     @property
     def key(self) -> str:
@@ -166,6 +167,7 @@ def _build(questionnaire: Questionnaire) -> FormSpec:
                 spec=spec,
                 factor_id=row.factor_id,
                 weight=Fraction(str(row.weight)),
+                version=row.version,
             )
         )
     sections: list[FormSection] = []

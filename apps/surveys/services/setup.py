@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency, Unit
 
 from ..choices import CampaignStatus, Channel, QuestionKind, QuestionnaireStatus, QuestionRole
@@ -90,8 +91,15 @@ def questionnaire_copy(
 
 @transaction.atomic
 def questionnaire_update(
-    *, questionnaire: Questionnaire, title: str, intro: str, aggregation: str
+    *,
+    questionnaire: Questionnaire,
+    title: str,
+    intro: str,
+    aggregation: str,
+    expected_version: int | None = None,
 ) -> Questionnaire:
+    questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    version_check(questionnaire, expected_version)
     _refuse_if_frozen(questionnaire)
     if not title.strip():
         raise ValidationError({"title": "Hãy nhập tên phiếu."})
@@ -100,7 +108,7 @@ def questionnaire_update(
         intro.strip(),
         aggregation,
     )
-    questionnaire.save()
+    versioned_save(questionnaire, expected_version=expected_version)
     return questionnaire
 
 
@@ -113,7 +121,10 @@ def question_update(
     required: bool,
     counts_toward_index: bool,
     allow_no_opinion: bool = True,
+    expected_version: int | None = None,
 ) -> Question:
+    question = Question.objects.select_for_update().select_related("questionnaire").get(pk=question.pk)
+    version_check(question, expected_version)
     _refuse_if_frozen(question.questionnaire)
     if not text.strip():
         raise ValidationError({"text": "Hãy nhập nội dung câu hỏi."})
@@ -124,7 +135,7 @@ def question_update(
     question.text, question.help_text = text.strip(), help_text.strip()
     question.required, question.counts_toward_index = required, counts_toward_index
     question.allow_no_opinion = allow_no_opinion
-    question.save()
+    versioned_save(question, expected_version=expected_version)
     return question
 
 
@@ -178,7 +189,7 @@ def questionnaire_publish(*, questionnaire: Questionnaire) -> Questionnaire:
         raise ValidationError("Phiếu chưa có câu hỏi nào tính vào chỉ số hài lòng.")
     questionnaire.status = QuestionnaireStatus.PUBLISHED
     questionnaire.published_at = timezone.now()
-    questionnaire.save()
+    versioned_save(questionnaire)
     return questionnaire
 
 
@@ -238,7 +249,9 @@ def campaign_create(*, agency: Agency, **values: Any) -> Campaign:
 
 
 @transaction.atomic
-def campaign_update(*, campaign: Campaign, **values: Any) -> Campaign:
+def campaign_update(*, campaign: Campaign, expected_version: int | None = None, **values: Any) -> Campaign:
+    campaign = Campaign.objects.select_for_update().select_related("agency").get(pk=campaign.pk)
+    version_check(campaign, expected_version)
     _validate_campaign(values, campaign.agency)
     if values["questionnaire"].pk != campaign.questionnaire_id and campaign.responses.exists():
         raise ValidationError(
@@ -255,7 +268,7 @@ def campaign_update(*, campaign: Campaign, **values: Any) -> Campaign:
             setattr(campaign, key, values[key])
     campaign.title = campaign.title.strip()
     campaign.unit_populations = _unit_populations(campaign.agency, values.get("unit_populations") or {})
-    campaign.save()
+    versioned_save(campaign, expected_version=expected_version)
     return campaign
 
 
@@ -266,7 +279,7 @@ def campaign_set_status(*, campaign: Campaign, status: str) -> Campaign:
     if status == CampaignStatus.DRAFT and campaign.responses.exists():
         raise ValidationError("Đợt khảo sát đã có phiếu trả lời: không trở lại trạng thái chuẩn bị được.")
     campaign.status = status
-    campaign.save()
+    versioned_save(campaign)
     return campaign
 
 
@@ -277,7 +290,7 @@ def campaign_set_published(*, campaign: Campaign, published: bool) -> Campaign:
         raise ValidationError("Chỉ công khai kết quả của đợt khảo sát đã bắt đầu.")
     campaign.is_published = published
     campaign.published_at = timezone.now() if published else None
-    campaign.save()
+    versioned_save(campaign)
     return campaign
 
 
@@ -294,7 +307,11 @@ def counter_create(*, agency: Agency, name: str, unit: Unit | None = None) -> Co
 
 
 @transaction.atomic
-def counter_update(*, counter: Counter, name: str, unit: Unit | None, is_active: bool) -> Counter:
+def counter_update(
+    *, counter: Counter, name: str, unit: Unit | None, is_active: bool, expected_version: int | None = None
+) -> Counter:
+    counter = Counter.objects.select_for_update().get(pk=counter.pk)
+    version_check(counter, expected_version)
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Hãy nhập tên quầy."})
@@ -303,7 +320,7 @@ def counter_update(*, counter: Counter, name: str, unit: Unit | None, is_active:
     if Counter.objects.filter(agency_id=counter.agency_id, name=name).exclude(pk=counter.pk).exists():
         raise ValidationError({"name": "Cơ quan đã có quầy cùng tên."})
     counter.name, counter.unit, counter.is_active = name, unit, is_active
-    counter.save()
+    versioned_save(counter, expected_version=expected_version)
     return counter
 
 
@@ -311,7 +328,7 @@ def counter_update(*, counter: Counter, name: str, unit: Unit | None, is_active:
 def counter_revoke_links(*, counter: Counter) -> Counter:
     """Every QR code printed for this counter stops working; new ones must be printed."""
     counter.link_version += 1
-    counter.save()
+    versioned_save(counter)
     return counter
 
 

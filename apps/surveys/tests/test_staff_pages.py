@@ -221,6 +221,7 @@ def test_published_questionnaire_is_frozen_and_copied_to_adapt(client, focal, tr
         {
             "action": "question",
             "question": copied.pk,
+            "version": copied.version,
             "text": "Nơi chờ có đủ ghế.",
             "required": "on",
             "counts_toward_index": "on",

@@ -109,7 +109,12 @@ def _campaign_form(request: HttpRequest, campaign: Campaign | None) -> survey_fo
             if handled is not None:
                 initial["population"] = handled
     return survey_forms.CampaignForm(
-        request.POST or None, initial=initial, agencies=agencies, questionnaires=usable, units=units
+        request.POST or None,
+        initial=initial,
+        agencies=agencies,
+        questionnaires=usable,
+        units=units,
+        versioned=campaign is not None,
     )
 
 
@@ -137,7 +142,9 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form.fields["agency"].disabled = True
     if request.method == "POST" and form.is_valid():
         try:
-            services.campaign_update(campaign=campaign, **form.service_values())
+            services.campaign_update(
+                campaign=campaign, expected_version=form.expected_version, **form.service_values()
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -378,6 +385,7 @@ def counter_list(request: HttpRequest) -> HttpResponse:
     form = survey_forms.CounterForm(
         request.POST or None,
         initial={"agency": agency, "is_active": True},
+        versioned=False,
         agencies=agencies,
         units=unit_list_for_user(user=request.user)
         .filter(agency__in=agencies)
@@ -411,6 +419,7 @@ def counter_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = survey_forms.CounterForm(
         request.POST or None,
         initial={
+            "version": counter.version,
             "agency": counter.agency,
             "name": counter.name,
             "unit": counter.unit,
@@ -432,6 +441,7 @@ def counter_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     name=form.cleaned_data["name"],
                     unit=form.cleaned_data["unit"],
                     is_active=form.cleaned_data["is_active"],
+                    expected_version=form.expected_version,
                 )
             except ValidationError as error:
                 _apply_errors(form, error)
@@ -474,6 +484,7 @@ def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "add_form": add_form,
         "edit_form": survey_forms.QuestionnaireForm(
             initial={
+                "version": questionnaire.version,
                 "title": questionnaire.title,
                 "intro": questionnaire.intro,
                 "aggregation": questionnaire.aggregation,
@@ -517,14 +528,20 @@ def questionnaire_change(request: HttpRequest, pk: int) -> HttpResponse:
         if action == "header":
             header = survey_forms.QuestionnaireForm(request.POST)
             if not header.is_valid():
-                raise ValidationError("Tên phiếu và cách tổng hợp là bắt buộc.")
-            services.questionnaire_update(questionnaire=questionnaire, **header.cleaned_data)
+                raise ValidationError(
+                    list(header.non_field_errors()) or "Tên phiếu và cách tổng hợp là bắt buộc."
+                )
+            services.questionnaire_update(
+                questionnaire=questionnaire, expected_version=header.expected_version, **header.changes()
+            )
         elif action == "question":
             question = questions.get(request.POST.get("question", ""))
             edit = survey_forms.QuestionForm(request.POST)
             if question is None or not edit.is_valid():
-                raise ValidationError("Câu hỏi không hợp lệ.")
-            services.question_update(question=question, **edit.cleaned_data)
+                raise ValidationError(list(edit.non_field_errors()) or "Câu hỏi không hợp lệ.")
+            services.question_update(
+                question=question, expected_version=edit.expected_version, **edit.changes()
+            )
         elif action == "add":
             add = survey_forms.QuestionAddForm(
                 request.POST, factors=selectors.factors_of(questionnaire=questionnaire)

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.versioning import version_check, versioned_save
 from domain.evidence import check_evidence
 
 from ..models import AcceptanceDecision, Evidence, Occurrence, ProgressUpdate
@@ -19,11 +20,7 @@ from ..models import AcceptanceDecision, Evidence, Occurrence, ProgressUpdate
 
 def _locked(occurrence: Occurrence, expected_version: int | None) -> Occurrence:
     locked = Occurrence.objects.select_for_update(of=("self",)).select_related("task").get(pk=occurrence.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(
-            "Kỳ này vừa được người khác cập nhật (tiến độ hiện tại "
-            f"{locked.percent}%). Hãy xem thay đổi của họ rồi báo cáo lại."
-        )
+    version_check(locked, expected_version)
     return locked
 
 
@@ -102,8 +99,7 @@ def progress_submit(
     if complete:
         locked.submitted_at = timezone.now()
         locked.completed_on = completed_on
-    locked.version += 1
-    locked.save(update_fields=["percent", "submitted_at", "completed_on", "version"])
+    versioned_save(locked, update_fields=["percent", "submitted_at", "completed_on"])
     return update
 
 
@@ -122,8 +118,7 @@ def occurrence_accept(
     today = timezone.localdate()
     locked.accepted_on = today
     locked.accepted_by = user
-    locked.version += 1
-    locked.save(update_fields=["accepted_on", "accepted_by", "version"])
+    versioned_save(locked, update_fields=["accepted_on", "accepted_by"])
     AcceptanceDecision.objects.create(
         occurrence=locked, decision=AcceptanceDecision.ACCEPTED, decided_by=user, decided_on=today
     )
@@ -144,8 +139,7 @@ def occurrence_return(
         raise ValidationError("Chỉ trả lại được kết quả đang chờ nghiệm thu.")
     locked.submitted_at = None
     locked.completed_on = None
-    locked.version += 1
-    locked.save(update_fields=["submitted_at", "completed_on", "version"])
+    versioned_save(locked, update_fields=["submitted_at", "completed_on"])
     AcceptanceDecision.objects.create(
         occurrence=locked,
         decision=AcceptanceDecision.RETURNED,

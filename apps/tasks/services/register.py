@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Person, Unit
 from domain.schedule import Schedule, normalize_schedule
 from domain.six_clear import SixClearInput, check_six_clear
@@ -176,7 +177,7 @@ def task_sync_from_import(
         by_ref[parsed.ref] = task
         if is_new:
             new_tasks.append(task)
-            if plan.version > 1:
+            if plan.revision > 1:
                 changes.append({"what": f"task.{parsed.ref}", "before": "", "after": "thêm mới"})
         else:
             task.version += 1
@@ -245,10 +246,7 @@ def task_update(
 ) -> Task:
     """Edit a task; a stale version (someone saved in between) is refused rather than overwritten."""
     locked = Task.objects.select_for_update().get(pk=task.pk)
-    if locked.version != expected_version:
-        raise ValidationError(
-            "Nhiệm vụ vừa được người khác cập nhật. Hãy xem thay đổi của họ và nhập lại nội dung của bạn."
-        )
+    version_check(locked, expected_version)
     for person_field in ("accountable", "authority"):
         person = changes.get(person_field)
         if person is not None and (not isinstance(person, Person) or person.agency_id != locked.agency_id):
@@ -277,8 +275,7 @@ def task_update(
     if cooperating_unit_ids is not None:
         chosen = list(Unit.objects.filter(pk__in=cooperating_unit_ids, agency_id=locked.agency_id))
         locked.cooperating_units.set(chosen)
-    locked.version += 1
     task_refresh_six_clear(locked)
     locked.full_clean()
-    locked.save()
+    versioned_save(locked, expected_version=expected_version)
     return locked

@@ -285,3 +285,22 @@ def test_api_refuses_progress_over_100_with_a_vietnamese_422(client, plan):
     )
     assert response.status_code == 422
     assert "100" in response.content.decode()
+
+
+def test_api_answers_409_to_a_stale_version_and_keeps_the_other_report(client, plan):
+    from apps.accounts.services import api_token_create
+
+    occurrence = plan.tasks.get(ref="28").occurrences.filter(not_applicable=False).first()
+    stale = occurrence.version
+    progress_submit(occurrence=occurrence, user=user("chuyenvien"), percent=40, expected_version=stale)
+    _, key = api_token_create(user=user("chuyenvien"), name="api")
+    response = client.post(
+        f"/api/v1/occurrences/{occurrence.pk}/progress",
+        {"percent": 10, "reason": "Sai số", "version": stale},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert response.status_code == 409
+    assert response.json()["detail"].startswith("Kỳ này vừa được người khác cập nhật (tiến độ hiện tại 40%).")
+    fresh = Occurrence.objects.get(pk=occurrence.pk)
+    assert (fresh.percent, fresh.version) == (40, stale + 1)
+    assert fresh.updates.count() == 1

@@ -142,3 +142,18 @@ def test_api_plan_detail_has_its_basis(client, plan):
     body = client.get(f"/api/v1/plans/{plan.pk}").json()
     assert body["references"][0]["number"] == "266"
     assert body["agency_code"] == "DLK-SXD"
+
+
+def test_a_saved_edit_moves_the_version_so_the_next_stale_form_is_refused(client, plan):
+    _login(client)
+    task = plan.tasks.get(ref="2")
+    page = client.get(reverse("tasks:task_edit", args=[task.pk])).content.decode()
+    assert f'name="version" value="{task.version}"' in page
+    data = {
+        "version": task.version,
+        "title": "Sửa",
+        "timeline_raw": task.timeline_raw,
+        "deliverable": "Báo cáo",
+    }
+    assert client.post(reverse("tasks:task_edit", args=[task.pk]), data).status_code == 302
+    assert Task.objects.get(pk=task.pk).version == task.version + 1

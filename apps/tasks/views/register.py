@@ -108,11 +108,11 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = TaskEditForm(request.POST or None, initial=initial, task=task, implementable=implementable)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+        data = form.changes()
         try:
             services.task_update(
                 task=task,
-                expected_version=data.pop("version"),
+                expected_version=form.expected_version,
                 lead_unit_ids=[unit.pk for unit in data.pop("lead_units")],
                 cooperating_unit_ids=[unit.pk for unit in data.pop("cooperating_units")],
                 **data,

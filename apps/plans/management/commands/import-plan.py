@@ -63,7 +63,7 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from error
         if options["json"]:
             payload = to_json_dict(result)
-            payload["saved"] = {"id": plan.pk, "version": plan.version}
+            payload["saved"] = {"id": plan.pk, "revision": plan.revision}
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
             self._summary(result, saved=plan)
@@ -79,6 +79,6 @@ class Command(BaseCommand):
         for warning in result.warnings:
             self.stdout.write(f"  ! {warning.where}: {warning.message}")
         if saved is not None:
-            self.stdout.write(self.style.SUCCESS(f"Đã lưu (id {saved.pk}, phiên bản {saved.version})."))
+            self.stdout.write(self.style.SUCCESS(f"Đã lưu (id {saved.pk}, phiên bản {saved.revision})."))
         else:
             self.stdout.write("Chạy thử: chưa lưu gì.")
