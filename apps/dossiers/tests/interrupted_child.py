@@ -42,8 +42,8 @@ def start(path: str) -> None:
     build_demo()
     opened = services.loader_for_connection
 
-    def pausing(batch_id: int) -> Any:
-        loader = opened(batch_id)
+    def pausing(batch_id: int, scope: Any = None) -> Any:
+        loader = opened(batch_id, scope)
         merge_in = loader.transaction
 
         @contextmanager
