@@ -31,7 +31,8 @@ class Use(StrEnum):
     EVIDENCE = "evidence"  # evidence of progress and of indicator values
     PLAN = "plan"  # a plan document to import
     TEMPLATE = "template"  # an agency's Word template for reports
-    TABLE = "table"  # a CSV or .xlsx to import (dossiers, feedback, published points)
+    TABLE = "table"  # a CSV or .xlsx to import (feedback, published points)
+    DOSSIERS = "dossiers"  # a dossier export: a table without a size cap of its own (the page sets one)
 
 
 def rule_for(use: Use, *, max_bytes: int | None = None) -> UploadRule:
@@ -44,6 +45,7 @@ def rule_for(use: Use, *, max_bytes: int | None = None) -> UploadRule:
             min(settings.CCHC_MAX_UPLOAD_BYTES, uploads.TEMPLATE.max_bytes or 0),
         ),
         Use.TABLE: (uploads.TABLE, settings.CCHC_MAX_UPLOAD_BYTES),
+        Use.DOSSIERS: (uploads.TABLE, None),
     }[use]
     return replace(base, max_bytes=max_bytes if max_bytes is not None else limit)
 

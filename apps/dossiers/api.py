@@ -130,4 +130,5 @@ def import_create(
         source=mapping,
         load_good_rows=load_good_rows,
         file_size=file.size or 0,
+        max_bytes=services.dossier_max_upload_bytes(),
     )

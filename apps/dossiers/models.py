@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.files import RandomPath
 from apps.organizations.models import Agency, Unit
 
 from .choices import Channel, ImportStatus, ServiceLevel
@@ -89,7 +90,7 @@ class ImportBatch(AuditedModel):
     months = models.JSONField(_("tháng được tính lại"), default=list, blank=True)
     ignored_columns = models.JSONField(_("cột không dùng"), default=list, blank=True)
     message = models.TextField(_("thông báo"), blank=True)
-    error_file = models.FileField(_("tệp dòng lỗi"), upload_to="dossier-imports/%Y/", blank=True)
+    error_file = models.FileField(_("tệp dòng lỗi"), upload_to=RandomPath("dossier-imports"), blank=True)
     seconds = models.FloatField(_("thời gian (giây)"), default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("bắt đầu lúc"), auto_now_add=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from apps.core.ids import parse_id
+from apps.core.uploads import UploadRefused
 from apps.organizations.selectors import agency_list_for_user
 from domain.indicators.dossier_rates import STATUS_LABELS, dossier_status
 from domain.indicators.one_stop_rules import apology_deadline, apology_rule_for
@@ -27,11 +27,9 @@ from .export import apology_letter_for, dossiers_to_xlsx
 from .filters import DossierFilter
 from .forms import DossierImportForm, SourceMappingForm
 
-DEFAULT_MAX_UPLOAD = 512 * 1024 * 1024
-
 
 def _max_upload() -> int:
-    return int(getattr(settings, "CCHC_DOSSIER_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD))
+    return services.dossier_max_upload_bytes()
 
 
 def _import_agency(request: HttpRequest, allowed: set[int]) -> Any:
@@ -58,17 +56,22 @@ def dossier_import(request: HttpRequest) -> HttpResponse:
     form = DossierImportForm(request.POST or None, request.FILES or None, sources=sources)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        batch = services.dossier_import(
-            stream=upload.file,
-            filename=upload.name,
-            user=request.user,
-            agency=_import_agency(request, allowed),
-            allowed_agency_ids=allowed,
-            source=form.cleaned_data["source"],
-            load_good_rows=form.cleaned_data["load_good_rows"],
-            file_size=upload.size or 0,
-        )
-        return redirect("dossiers:import_detail", pk=batch.pk)
+        try:
+            batch = services.dossier_import(
+                stream=upload.file,
+                filename=upload.name,
+                user=request.user,
+                agency=_import_agency(request, allowed),
+                allowed_agency_ids=allowed,
+                source=form.cleaned_data["source"],
+                load_good_rows=form.cleaned_data["load_good_rows"],
+                file_size=upload.size or 0,
+                max_bytes=_max_upload(),
+            )
+        except UploadRefused as refusal:
+            form.add_error("file", refusal.reason)
+        else:
+            return redirect("dossiers:import_detail", pk=batch.pk)
     batches = selectors.import_batch_list_for_user(user=request.user)[:20]
     context = {"form": form, "batches": batches, "limit_mb": limit_mb}
     return render(request, "dossiers/import.html", context)

@@ -170,10 +170,11 @@ def shown_part(part: str) -> str:
 class Refused(Exception):
     """A file the gate will not let through; ``reason`` is the Vietnamese sentence to show."""
 
-    def __init__(self, reason: str, kind: Kind | None = None) -> None:
+    def __init__(self, reason: str, kind: Kind | None = None, *, bomb: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.kind = kind
+        self.bomb = bomb  # beyond the inflation limits (as opposed to corrupt, encrypted, a program)
 
 
 def corrupt(name: str, detail: str) -> Refused:

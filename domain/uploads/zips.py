@@ -74,7 +74,7 @@ def human_size(count: int) -> str:
 
 
 def _bomb(name: str, detail: str) -> Refused:
-    return Refused(f"Tệp “{shown_name(name)}” {detail}: nghi là “bom nén”, không được nhận.")
+    return Refused(f"Tệp “{shown_name(name)}” {detail}: nghi là “bom nén”, không được nhận.", bomb=True)
 
 
 class Budget:
@@ -131,27 +131,11 @@ def _open(stream: IO[bytes], size: int, name: str, limits: ZipLimits) -> zipfile
         raise corrupt(name, "mục lục của tệp nén không đọc được") from None
 
 
-def _check_declared(
-    archive: zipfile.ZipFile, size: int, name: str, limits: ZipLimits, budget_left: int
-) -> None:
-    """Everything the central directory says, checked before a byte is inflated."""
-    seen: set[str] = set()
+def _check_sizes(archive: zipfile.ZipFile, name: str, limits: ZipLimits, budget_left: int) -> None:
+    """The sizes the central directory declares, against the limits: nothing is inflated."""
     total = 0
     for info in archive.infolist():
         part = info.filename
-        if part in seen:
-            raise corrupt(name, f"có hai phần cùng tên “{shown_part(part)}”")
-        seen.add(part)
-        if info.flag_bits & 0x1:
-            raise encrypted(name)
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise corrupt(name, f"phần “{shown_part(part)}” dùng kiểu nén không hỗ trợ")
-        if info.header_offset + info.compress_size > size:
-            raise corrupt(name, "tệp bị cắt cụt")
-        if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-            raise corrupt(name, f"kích thước phần “{shown_part(part)}” không khớp")
-        if extension_of(part) in EXECUTABLE_EXTENSIONS:
-            raise program_inside(name, part)
         if info.file_size > limits.max_entry:
             raise _bomb(
                 name,
@@ -169,6 +153,26 @@ def _check_declared(
     cap = min(limits.max_uncompressed, budget_left)
     if total > cap:
         raise _bomb(name, f"khi giải nén lớn tới {human_size(total)} (tối đa {human_size(cap)})")
+
+
+def _check_parts(archive: zipfile.ZipFile, size: int, name: str) -> None:
+    """What else the central directory says: no duplicate, encrypted, truncated or executable parts."""
+    seen: set[str] = set()
+    for info in archive.infolist():
+        part = info.filename
+        if part in seen:
+            raise corrupt(name, f"có hai phần cùng tên “{shown_part(part)}”")
+        seen.add(part)
+        if info.flag_bits & 0x1:
+            raise encrypted(name)
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise corrupt(name, f"phần “{shown_part(part)}” dùng kiểu nén không hỗ trợ")
+        if info.header_offset + info.compress_size > size:
+            raise corrupt(name, "tệp bị cắt cụt")
+        if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+            raise corrupt(name, f"kích thước phần “{shown_part(part)}” không khớp")
+        if extension_of(part) in EXECUTABLE_EXTENSIONS:
+            raise program_inside(name, part)
 
 
 def _read_small(archive: zipfile.ZipFile, part: str, budget: Budget, cap: int) -> bytes:
@@ -200,7 +204,8 @@ def classify_zip(
     """Open the central directory, refuse what it declares beyond the limits, and say what the file is."""
     archive = _open(stream, size, name, limits)
     try:
-        _check_declared(archive, size, name, limits, budget.left)
+        _check_sizes(archive, name, limits, budget.left)
+        _check_parts(archive, size, name)
         return archive, _kind(archive, budget)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
         archive.close()
@@ -297,7 +302,9 @@ def scan_zip(
 
 
 def zip_bounds_problem(source: bytes | IO[bytes], limits: ZipLimits, name: str = "tệp") -> str | None:
-    """For code that opens a stored .docx or .xlsx: the reason to refuse it, from its central directory only.
+    """For code that opens a stored .docx or .xlsx: the reason to refuse it when it would inflate beyond
+    the limits, from its end record and central directory only (a corrupt file is left to the opener, which
+    fails on it without inflating anything).
 
     Python's zipfile never inflates a part beyond its declared size, so a file whose declared sizes fit the
     limits cannot inflate beyond them when python-docx, docxtpl or openpyxl read it.
@@ -307,9 +314,9 @@ def zip_bounds_problem(source: bytes | IO[bytes], limits: ZipLimits, name: str =
     size = stream.seek(0, 2)
     try:
         with _open(stream, size, name, limits) as archive:
-            _check_declared(archive, size, name, limits, limits.max_uncompressed)
+            _check_sizes(archive, name, limits, limits.max_uncompressed)
     except Refused as refusal:
-        return refusal.reason
+        return refusal.reason if refusal.bomb else None
     finally:
         stream.seek(start)
     return None

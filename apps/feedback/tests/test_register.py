@@ -125,3 +125,15 @@ def test_another_agency_gets_404(client, demo_org):
 def test_viewer_cannot_record(client, demo_org):
     login(client, "xem")
     assert client.get(reverse("feedback:feedback_create")).status_code == 403
+
+
+def test_the_feedback_ledger_import_refuses_a_program_and_a_web_page(demo_org):
+    from domain.uploads.tests import samples
+
+    for name, data, reason in (
+        ("so.csv", samples.MZ, "chương trình chạy được"),
+        ("so.csv", b"<html><script>alert(1)</script></html>", "trang web HTML"),
+    ):
+        result = feedback_import(stream=BytesIO(data), filename=name, allowed_agency_ids=None)
+        assert not result.loaded and reason in result.message
+    assert Feedback.objects.count() == 0

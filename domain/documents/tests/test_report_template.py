@@ -140,8 +140,7 @@ def test_a_loop_left_open_is_marked_and_the_rest_renders(template):
 def test_a_file_that_is_not_a_word_document_is_refused_with_a_message():
     result = render_template(b"PK\x03\x04 not really", REPORT)
     assert result.data is None
-    assert len(result.problems) == 1 and "bị hỏng" in result.problems[0]
-    assert render_template(b"not a zip", REPORT).problems == ["Tệp mẫu không phải tệp Word (.docx) đọc được."]
+    assert result.problems == ["Tệp mẫu không phải tệp Word (.docx) đọc được."]
 
 
 def test_check_template_tries_the_sample_report(template):

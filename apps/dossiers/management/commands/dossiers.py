@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.core.uploads import UploadRefused
 from apps.dossiers.selectors import source_by_name
 from apps.dossiers.services import dossier_import, dossier_rollup_rebuild
 
@@ -73,14 +74,17 @@ class Command(BaseCommand):
                 )
         bar = ProgressBar(path.stat().st_size)
         with path.open("rb") as stream:
-            batch = dossier_import(
-                stream=stream,
-                filename=path.name,
-                source=source,
-                load_good_rows=options["load_good_rows"],
-                file_size=path.stat().st_size,
-                progress=bar,
-            )
+            try:
+                batch = dossier_import(
+                    stream=stream,
+                    filename=path.name,
+                    source=source,
+                    load_good_rows=options["load_good_rows"],
+                    file_size=path.stat().st_size,
+                    progress=bar,
+                )
+            except UploadRefused as refusal:
+                raise CommandError(refusal.reason) from refusal
         bar(batch.rows_total, path.stat().st_size)
         bar.done()
         style = self.style.SUCCESS if batch.status == "done" else self.style.WARNING
