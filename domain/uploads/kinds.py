@@ -149,6 +149,16 @@ EXECUTABLE_MAGIC = (
 PE_STUB = b"This program cannot be run in DOS mode"
 
 
+def looks_executable(head: bytes) -> bool:
+    """Whether the first bytes of a part are a program: a Windows PE (MZ with its PE header or DOS stub),
+    ELF, Mach-O, or a script with a #! line. Stricter than the first two bytes alone, which an obfuscated
+    font or a picture may start with by chance."""
+    if head.startswith(b"MZ") and len(head) >= 64:
+        offset = int.from_bytes(head[60:64], "little")
+        return head[offset : offset + 4] == b"PE\x00\x00" or PE_STUB in head[:1024]
+    return head.startswith(EXECUTABLE_MAGIC[1:-1]) or head.startswith(b"#!/")
+
+
 def extension_of(name: str) -> str:
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     return base.rsplit(".", 1)[-1].lower() if "." in base else ""

@@ -1,6 +1,6 @@
 """PDF files: whole (header, %%EOF trailer, pages PDFium can open), not encrypted, no scripts, no programs.
 
-The markers (/Encrypt, /JavaScript, /JS, /Launch) are searched in the raw bytes in 1 MB pieces, including
+The markers (/Encrypt, /JavaScript, /Launch) are searched in the raw bytes in 1 MB pieces, including
 their #xx-escaped spellings; PDFium then opens the file from the stream (it reads what it needs, the file is
 not copied into memory) and says whether it has pages, document-level JavaScript, and attached files.
 """
@@ -27,15 +27,22 @@ _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
 
 def _spelled(word: str) -> str:
-    """A PDF name matched however it is written: /JavaScript or /J#61vaScript."""
-    return "".join(f"(?:{re.escape(letter)}|#{ord(letter):02x})" for letter in word)
+    """A PDF name matched however it is written: /JavaScript or /J#61vaScript (#xx in either case)."""
+
+    def hex_digit(digit: str) -> str:
+        return f"[{digit.lower()}{digit.upper()}]" if digit.isalpha() else digit
+
+    return "".join(
+        f"(?:{re.escape(letter)}|#{''.join(hex_digit(d) for d in f'{ord(letter):02x}')})" for letter in word
+    )
 
 
+# Long names only: a compressed stream is random bytes, where a short name such as /JS followed by a
+# delimiter turns up about once in 100 MB; every JavaScript action also names /S /JavaScript anyway.
 _MARKERS = re.compile(
     rb"/(?P<marker>"
-    + "|".join(_spelled(word) for word in ("Encrypt", "JavaScript", "JS", "Launch")).encode("ascii")
-    + rb")(?=[\s/<>\[\]()%])",
-    re.IGNORECASE,
+    + "|".join(_spelled(word) for word in ("Encrypt", "JavaScript", "Launch")).encode("ascii")
+    + rb")(?=[\s/<>\[\]()%])"
 )
 
 
@@ -55,7 +62,7 @@ def _scan_markers(stream: IO[bytes], name: str) -> None:
             marker = re.sub(
                 rb"#([0-9a-fA-F]{2})", lambda m: bytes([int(m.group(1), 16)]), found.group("marker")
             )
-            if marker.lower() == b"encrypt":
+            if marker == b"Encrypt":
                 raise encrypted(name)
             raise _script(name)
         carry = piece[-64:]

@@ -23,13 +23,13 @@ from typing import IO
 
 from domain.uploads.kinds import (
     EXECUTABLE_EXTENSIONS,
-    EXECUTABLE_MAGIC,
     PE_STUB,
     Kind,
     Refused,
     corrupt,
     encrypted,
     extension_of,
+    looks_executable,
     macros_inside,
     program_inside,
     shown_name,
@@ -73,6 +73,11 @@ def human_size(count: int) -> str:
     return f"{count} byte"
 
 
+def _count(number: int) -> str:
+    """100.017: thousands separated by dots, as Vietnamese writes them."""
+    return f"{number:,}".replace(",", ".")
+
+
 def _bomb(name: str, detail: str) -> Refused:
     return Refused(f"Tệp “{shown_name(name)}” {detail}: nghi là “bom nén”, không được nhận.", bomb=True)
 
@@ -114,9 +119,7 @@ def _end_record(stream: IO[bytes], size: int, name: str, limits: ZipLimits) -> N
             raise corrupt(name, "mục lục Zip64 không hợp lệ")
         entries, directory_size = struct.unpack("<QQ", record[32:48])
     if entries > limits.max_entries:
-        raise _bomb(
-            name, f"chứa quá nhiều phần ({entries:,}; tối đa {limits.max_entries:,})".replace(",", ".")
-        )
+        raise _bomb(name, f"chứa quá nhiều phần ({_count(entries)}; tối đa {_count(limits.max_entries)})")
     # 46 bytes of fixed fields and at most a few hundred of name and extras per part.
     if directory_size > limits.max_entries * 1024 + 65536:
         raise _bomb(name, f"có mục lục lớn bất thường ({human_size(directory_size)})")
@@ -146,8 +149,8 @@ def _check_sizes(archive: zipfile.ZipFile, name: str, limits: ZipLimits, budget_
             ratio = info.file_size // max(info.compress_size, 1)
             raise _bomb(
                 name,
-                f"có phần “{shown_part(part)}” nén bất thường (giải nén gấp {ratio:,} lần, tối đa "
-                f"{limits.max_ratio} lần)".replace(",", "."),
+                f"có phần “{shown_part(part)}” nén bất thường (giải nén gấp {_count(ratio)} lần, tối đa "
+                f"{_count(limits.max_ratio)} lần)",
             )
         total += info.file_size
     cap = min(limits.max_uncompressed, budget_left)
@@ -245,7 +248,7 @@ def _scan_part(
                 inflated += len(chunk)
                 if first:
                     first = False
-                    if chunk.startswith(EXECUTABLE_MAGIC):
+                    if looks_executable(chunk):
                         raise program_inside(name, info.filename)
                     if chunk.startswith(_OLE_MAGIC):
                         needles.append(_VBA_IN_OLE)

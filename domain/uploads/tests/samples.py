@@ -43,19 +43,22 @@ def xlsx(rows: list[list[object]] | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def pdf(extra_trailer: str = "", catalog_extra: str = "") -> bytes:
-    """A one-page PDF with a correct cross-reference table."""
-    objects = [
-        f"<</Type/Catalog/Pages 2 0 R{catalog_extra}>>",
-        "<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>",
+def pdf(extra_trailer: str = "", catalog_extra: str = "", payload: bytes = b"") -> bytes:
+    """A one-page PDF with a correct cross-reference table; ``payload`` is added as a stream object (a
+    scanned page's picture, say) to make it as large as needed."""
+    objects: list[bytes] = [
+        f"<</Type/Catalog/Pages 2 0 R{catalog_extra}>>".encode(),
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>",
     ]
+    if payload:
+        objects.append(f"<</Length {len(payload)}>>\nstream\n".encode() + payload + b"\nendstream")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
     xref = out.tell()
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
@@ -144,7 +147,8 @@ def nested_bomb(target: IO[bytes], size: int) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in base.infolist():
             archive.writestr(info.filename, base.read(info))
-        archive.writestr("word/embeddings/goi.zip", inner.getvalue())
+        # Stored as it is, as Word keeps embedded packages: only the inner zip's own directory gives it away.
+        archive.writestr("word/embeddings/goi.zip", inner.getvalue(), compress_type=zipfile.ZIP_STORED)
 
 
 def ole(streams: dict[str, bytes]) -> bytes:
