@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
@@ -101,10 +102,10 @@ def _serving_mode() -> str:
 
 
 def _local_path(field_file: FieldFile) -> str | None:
-    try:
-        return str(field_file.storage.path(field_file.name or ""))
-    except NotImplementedError:  # object storage: no path on this machine
+    """The file's path on this machine, when it is kept on disk (not in object storage)."""
+    if not isinstance(field_file.storage, FileSystemStorage):
         return None
+    return str(field_file.storage.path(field_file.name or ""))
 
 
 def file_response(field_file: FieldFile | None, *, filename: str) -> HttpResponseBase:
