@@ -116,7 +116,7 @@ def test_a_zip_bomb_is_refused_before_the_parser_opens_it(client, demo_org):
     bomb = samples.bomb_bytes("word/styles.xml", 300 << 20)
     started = time.perf_counter()
     response = _upload(client, demo_org["DLK-SXD"], "ke-hoach.docx", bomb)
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 5
     error = response.context["form"].errors["file"][0]
     assert "bom nén" in error and "word/styles.xml" in error
     assert PlanImport.objects.count() == 0

@@ -42,7 +42,7 @@ def test_a_template_bomb_is_refused_quickly_as_a_form_error(users, year, gigabyt
     elapsed = time.perf_counter() - started
     errors = page.context["form"].non_field_errors() + page.context["form"].errors.get("file", [])
     assert any("bom nén" in error for error in errors), errors
-    assert elapsed < 2
+    assert elapsed < 5  # the old code inflated 1 GiB into python-docx (2.3 GB of memory)
     assert not ReportTemplate.objects.exists()
 
 
