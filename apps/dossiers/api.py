@@ -12,7 +12,7 @@ from ninja.files import UploadedFile
 from apps.core.ids import Id
 from apps.organizations.selectors import agency_list_for_user
 
-from . import import_runs, selectors
+from . import import_runs, selectors, services
 from .filters import DossierFilter
 
 router = Router(tags=["Hồ sơ TTHC"])
@@ -144,4 +144,5 @@ def import_create(
         allowed_agency_ids=allowed,
         source=mapping,
         load_good_rows=load_good_rows,
+        max_bytes=services.dossier_max_upload_bytes(),
     )

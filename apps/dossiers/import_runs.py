@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.storage import Storage
 
+from apps.core.uploads import Use, upload_check
 from apps.jobs.leases import leases_sweep
 from apps.organizations.models import Agency
 
@@ -74,8 +75,12 @@ def dossier_import_upload(
     allowed_agency_ids: set[int],
     source: SourceMapping | None,
     load_good_rows: bool,
+    max_bytes: int | None = None,
 ) -> ImportBatch:
-    """Import a file sent from the page or the API, keeping a copy until the import has a result."""
+    """Import a file sent from the page or the API, keeping a copy until the import has a result.
+
+    The upload gate judges the file before anything is kept; a refused file raises `UploadRefused`."""
+    upload_check(upload, use=Use.DOSSIERS, name=upload.name or "", field="file", max_bytes=max_bytes)
     kept = _keep(upload)
     with _storage().open(kept, "rb") as stream:
         batch = services.dossier_import(
@@ -88,6 +93,7 @@ def dossier_import_upload(
             load_good_rows=load_good_rows,
             file_size=upload.size or 0,
             source_file=kept,
+            max_bytes=max_bytes,
         )
     _release(batch)
     return batch

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.files import RandomPath
 from apps.core.versioning import VersionedModel
 from apps.jobs.models import LeasedWork
 from apps.organizations.models import Agency, Unit
@@ -93,7 +94,7 @@ class ImportBatch(AuditedModel, LeasedWork):
     months = models.JSONField(_("tháng được tính lại"), default=list, blank=True)
     ignored_columns = models.JSONField(_("cột không dùng"), default=list, blank=True)
     message = models.TextField(_("thông báo"), blank=True)
-    error_file = models.FileField(_("tệp dòng lỗi"), upload_to="dossier-imports/%Y/", blank=True)
+    error_file = models.FileField(_("tệp dòng lỗi"), upload_to=RandomPath("dossier-imports"), blank=True)
     # The uploaded file, kept while it is imported: an import whose server died is run again from it ("Thử lại").
     source_file = models.FileField(_("tệp đang nhập"), upload_to="dossier-imports/dang-nhap/", blank=True)
     retry_of = models.ForeignKey(

@@ -28,6 +28,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.uploads import Use, upload_check
 from apps.core.versioning import version_check, versioned_save
 from apps.jobs.leases import LeaseKeeper, lease_claim
 from apps.organizations.models import Agency, Unit
@@ -146,6 +147,11 @@ def _stream_rows(
             progress(counts.good + counts.bad)
 
 
+def dossier_max_upload_bytes() -> int:
+    """The largest export the page and the API take (the command line takes any size)."""
+    return int(getattr(settings, "CCHC_DOSSIER_MAX_UPLOAD_BYTES", 512 * 1024 * 1024))
+
+
 class _Rejected(Exception):
     """Raised inside the import's transaction to undo it: the file had bad rows and partial loads were not asked."""
 
@@ -163,8 +169,13 @@ def dossier_import(
     progress: Progress | None = None,
     source_file: str = "",
     retry_of: ImportBatch | None = None,
+    max_bytes: int | None = None,
 ) -> ImportBatch:
     """Import one export file; returns the batch with its summary (a bad file is a summary, not an error).
+
+    The file first passes the upload gate (CSV or .xlsx by its content, at most `max_bytes` when given, a
+    workbook bounded before openpyxl inflates it); a file it refuses raises `UploadRefused` and nothing is
+    written, not even a batch.
 
     `allowed_agency_ids`: the agencies whose dossiers this import may write (None: all, for the command line).
     `source_file`: the kept copy of the file in storage (`import_runs`), read again if this import is interrupted.
@@ -173,6 +184,7 @@ def dossier_import(
     another agency is refused by the loader, in the transaction that writes the rest (`Loader.take_foreign`).
     """
     started = time.monotonic()
+    upload_check(stream, use=Use.DOSSIERS, name=filename, field="file", max_bytes=max_bytes)
     file_size = file_size or _size_of(stream)
     batch = ImportBatch.objects.create(
         agency=agency,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.core.ids import parse_id
+from apps.core.uploads import UploadRefused
 from apps.organizations.selectors import agency_list_for_user
 from domain.indicators.dossier_rates import STATUS_LABELS, dossier_status
 from domain.indicators.one_stop_rules import apology_deadline, apology_rule_for
@@ -28,11 +28,9 @@ from .export import apology_letter_for, dossiers_to_xlsx
 from .filters import DossierFilter
 from .forms import DossierImportForm, SourceMappingForm
 
-DEFAULT_MAX_UPLOAD = 512 * 1024 * 1024
-
 
 def _max_upload() -> int:
-    return int(getattr(settings, "CCHC_DOSSIER_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD))
+    return services.dossier_max_upload_bytes()
 
 
 def _import_agency(request: HttpRequest, allowed: set[int]) -> Any:
@@ -59,15 +57,20 @@ def dossier_import(request: HttpRequest) -> HttpResponse:
         return redirect("dossiers:dossier_import")
     form = DossierImportForm(request.POST or None, request.FILES or None, sources=sources)
     if request.method == "POST" and form.is_valid():
-        batch = import_runs.dossier_import_upload(
-            upload=form.cleaned_data["file"],
-            user=request.user,
-            agency=_import_agency(request, allowed),
-            allowed_agency_ids=allowed,
-            source=form.cleaned_data["source"],
-            load_good_rows=form.cleaned_data["load_good_rows"],
-        )
-        return redirect("dossiers:import_detail", pk=batch.pk)
+        try:
+            batch = import_runs.dossier_import_upload(
+                upload=form.cleaned_data["file"],
+                user=request.user,
+                agency=_import_agency(request, allowed),
+                allowed_agency_ids=allowed,
+                source=form.cleaned_data["source"],
+                load_good_rows=form.cleaned_data["load_good_rows"],
+                max_bytes=_max_upload(),
+            )
+        except UploadRefused as refusal:
+            form.add_error("file", refusal.reason)
+        else:
+            return redirect("dossiers:import_detail", pk=batch.pk)
     import_runs.import_batches_sweep()
     batches = selectors.import_batch_list_for_user(user=request.user)[:20]
     context = {"form": form, "batches": batches, "limit_mb": limit_mb}

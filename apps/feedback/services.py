@@ -11,6 +11,7 @@ from typing import IO, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.core.uploads import UploadRefused, Use, upload_check
 from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency
 from domain.dossier_import.columns import ImportFileError
@@ -149,6 +150,7 @@ def feedback_import(
     )
     codes = {code.upper(): pk for code, pk in agencies.values_list("code", "pk")}
     try:
+        upload_check(stream, use=Use.TABLE, name=filename)
         table = open_table(stream, filename)
         positions = feedback_positions(table.header)
         reader = DateReader()
@@ -161,6 +163,9 @@ def feedback_import(
                 result.errors.append((line, f"Trùng mã phản ánh “{checked.code}” trong cùng tệp."))
             else:
                 good[(checked.agency_id, checked.code)] = checked
+    except UploadRefused as refusal:
+        result.message = refusal.reason
+        return result
     except ImportFileError as error:
         result.message = str(error)
         return result

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.files import RandomPath
 from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency, Unit
 from apps.plans.models import Target
@@ -105,7 +106,8 @@ class Measurement(AuditedModel):
         _("nguồn số liệu"), max_length=16, choices=Origin.choices, default=Origin.ENTERED
     )
     provenance = models.CharField(_("xuất xứ"), max_length=255, blank=True)
-    evidence = models.FileField(_("minh chứng"), upload_to="measurements/%Y/", blank=True)
+    evidence = models.FileField(_("minh chứng"), upload_to=RandomPath("measurements"), blank=True)
+    evidence_name = models.CharField(_("tên tệp minh chứng"), max_length=255, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -42,6 +42,13 @@ def measurement_list_for_user(*, user: Any) -> QuerySet[Measurement]:
     ).order_by("-period_start", "indicator__order")
 
 
+def measurement_get_for_user(*, user: Any, pk: int) -> Measurement:
+    found = measurement_list_for_user(user=user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("Không tìm thấy số liệu.")
+    return found
+
+
 def entered_values(*, agency_ids: Iterable[int], period_code: str) -> dict[tuple[int, str], Measurement]:
     """(agency id, indicator code) → the agency-level measurement of that period."""
     rows = Measurement.objects.filter(

@@ -8,10 +8,10 @@ from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.uploads import UploadRefused, Use, upload_check
 from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency, Unit
 from apps.plans.models import Plan, Target
@@ -23,8 +23,6 @@ from domain.periods import Period, PeriodError, parse_period
 from .choices import LinkStatus, Method, Origin
 from .models import Indicator, Measurement, ServiceIndexGroup, ServiceIndexScore, TargetLink
 from .selectors import groups_in_force, indicators_in_force, link_of
-
-MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 
 def _user(user: Any) -> Any:
@@ -49,12 +47,13 @@ def measurement_record(
     unit: Unit | None = None,
     numerator: Decimal | None = None,
     denominator: Decimal | None = None,
-    evidence: UploadedFile | None = None,
+    evidence: Any = None,
     note: str = "",
     provenance: str = "",
     origin: str = Origin.ENTERED,
 ) -> Measurement:
-    """Enter (or correct) the value of an indicator for an agency and period; evidence is kept with it."""
+    """Enter (or correct) the value of an indicator for an agency and period; evidence (an uploaded file,
+    through the upload gate) is kept with it."""
     parsed = _period(period)
     if origin == Origin.ENTERED and indicator.method in (Method.DOSSIERS, Method.FEEDBACK):
         raise ValidationError({"indicator": "Chỉ số này được tính tự động từ dữ liệu, không nhập tay."})
@@ -73,8 +72,7 @@ def measurement_record(
         raise ValidationError({"value": "Tỷ lệ phải từ 0 đến 100."})
     if value < 0:
         raise ValidationError({"value": "Giá trị không được âm."})
-    if evidence is not None and evidence.size and evidence.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError({"evidence": "Tệp minh chứng quá lớn: tối đa 20 MB."})
+    checked = upload_check(evidence, use=Use.EVIDENCE, field="evidence") if evidence is not None else None
     measurement = (
         Measurement.objects.select_for_update()
         .filter(indicator=indicator, agency=agency, unit=unit, period=parsed.code)
@@ -89,8 +87,9 @@ def measurement_record(
     )
     measurement.note = note
     measurement.recorded_by = _user(user)
-    if evidence is not None:
-        measurement.evidence = evidence
+    if checked is not None:
+        measurement.evidence.save(checked.stored_name, checked.django_file(), save=False)
+        measurement.evidence_name = checked.name[:255]
     measurement.save()
     return measurement
 
@@ -255,7 +254,11 @@ def service_scores_import(
     )
     by_code = {agency.code.upper(): agency for agency in agencies}
     try:
+        upload_check(stream, use=Use.TABLE, name=filename)
         table = open_table(stream, filename)
+    except UploadRefused as refusal:
+        result.message = refusal.reason
+        return result
     except ImportFileError as error:
         result.message = str(error)
         return result

@@ -13,6 +13,7 @@ urlpatterns = [
     path("chi-tieu/<int:pk>/lien-ket/", views.target_link, name="target_link"),
     path("danh-muc/", views.catalogue, name="catalogue"),
     path("nhap-so-lieu/", views.measurements, name="measurements"),
+    path("nhap-so-lieu/<int:pk>/minh-chung/", views.evidence_download, name="evidence_download"),
     path("diem-766/", views.service_scores, name="service_scores"),
     path("gia-tri.json", views.values_json, name="values_json"),
 ]

@@ -8,11 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.core.files import file_response
 from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user
 from apps.plans.selectors import plan_list_for_user
@@ -253,6 +255,15 @@ def measurements(request: HttpRequest) -> HttpResponse:
         "indicators/measurements.html",
         {"form": form, "recent": recent, "can_enter": agencies.exists()},
     )
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The evidence of a measurement, for whoever may read the measurement (another agency's id is a 404)."""
+    measurement = selectors.measurement_get_for_user(user=request.user, pk=pk)
+    if not measurement.evidence:
+        raise Http404("Số liệu này không có tệp minh chứng.")
+    return file_response(measurement.evidence, filename=measurement.evidence_name or "minh-chung")
 
 
 @login_required

@@ -13,9 +13,9 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from apps.core.uploads import Use, upload_check
 from apps.organizations.models import Agency, Unit
 from domain.plan_import import DocumentError, ParsedTask, PlanParseResult, parse_plan_file
 from domain.schedule import normalize_schedule
@@ -23,8 +23,6 @@ from domain.six_clear import SixClearInput, check_six_clear
 from domain.unit_names import UnitRef, resolve_units
 
 from .models import PlanImport
-
-ALLOWED_EXTENSIONS = (".docx", ".pdf", ".txt")
 
 
 def parse_document(*, data: bytes, filename: str) -> PlanParseResult:
@@ -89,22 +87,19 @@ def preview_tasks(result: PlanParseResult, agency: Agency) -> list[TaskPreview]:
 
 
 @transaction.atomic
-def plan_import_start(
-    *, agency: Agency, user: Any, uploaded: UploadedFile, replaces_plan: Any = None
-) -> PlanImport:
-    """Check and keep an uploaded plan file until the focal point confirms its preview."""
-    name = uploaded.name or "ke-hoach"
-    if not name.lower().endswith(ALLOWED_EXTENSIONS):
-        raise ValidationError("Chỉ nhận tệp .docx, .pdf hoặc .txt.")
-    if uploaded.size and uploaded.size > settings.CCHC_MAX_UPLOAD_BYTES:
-        limit = settings.CCHC_MAX_UPLOAD_BYTES // (1024 * 1024)
-        raise ValidationError(f"Tệp quá lớn: tối đa {limit} MB.")
-    data = uploaded.read()
-    parse_document(data=data, filename=name)
+def plan_import_start(*, agency: Agency, user: Any, uploaded: Any, replaces_plan: Any = None) -> PlanImport:
+    """Check and keep an uploaded plan file until the focal point confirms its preview.
+
+    The file passes the upload gate first (a .docx, .pdf or .txt by its content, within the size and
+    inflation limits of a plan), so the parser never opens a zip bomb or a program.
+    """
+    checked = upload_check(uploaded, use=Use.PLAN, name=getattr(uploaded, "name", "") or "ke-hoach")
+    data = checked.read()
+    parse_document(data=data, filename=checked.name)
     plan_import = PlanImport(
-        agency=agency, original_name=name[:255], created_by=user, replaces_plan=replaces_plan
+        agency=agency, original_name=checked.name[:255], created_by=user, replaces_plan=replaces_plan
     )
-    plan_import.uploaded_file.save(name, ContentFile(data), save=False)
+    plan_import.uploaded_file.save(checked.stored_name, ContentFile(data), save=False)
     plan_import.save()
     return plan_import
 

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.files import RandomPath
 from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency
 
@@ -124,7 +125,7 @@ class PlanVersion(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("phiên bản"))
-    original_file = models.FileField(_("tệp gốc"), upload_to="plans/%Y/", blank=True)
+    original_file = models.FileField(_("tệp gốc"), upload_to=RandomPath("plans"), blank=True)
     original_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
     snapshot = models.JSONField(_("nội dung"), default=dict)
     changes = models.JSONField(_("thay đổi so với phiên bản trước"), default=list, blank=True)
@@ -242,7 +243,7 @@ class PlanImport(models.Model):
     """An uploaded plan document waiting for the focal point to check the preview and confirm."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="plan_imports")
-    uploaded_file = models.FileField(upload_to="plan-imports/%Y/")
+    uploaded_file = models.FileField(upload_to=RandomPath("plan-imports"))
     original_name = models.CharField(max_length=255)
     status = models.CharField(max_length=16, choices=ImportStatus.choices, default=ImportStatus.PENDING)
     replaces_plan = models.ForeignKey(

@@ -13,6 +13,7 @@ from apps.core.versioning import version_check, versioned_save, versioned_touch
 from apps.organizations.models import Agency, Unit
 from apps.tasks.services import occurrences_sync_for_plan, task_sync_from_import
 from domain.plan_import import DocRef, PlanParseResult, to_json_dict
+from domain.uploads import Kind, sniff
 
 from .choices import ImportStatus, PlanStatus, PlanType, ReferenceRelation
 from .importer import apply_corrections, plan_import_parse, preview_tasks
@@ -275,9 +276,16 @@ def plan_save_from_parse(
         original_name=original_name[:255],
     )
     if original is not None:
-        version.original_file.save(original_name or "ke-hoach", ContentFile(original), save=False)
+        version.original_file.save(_stored_name(original), ContentFile(original), save=False)
     version.save()
     return plan
+
+
+def _stored_name(original: bytes) -> str:
+    """Name given to storage: only the extension survives, that of what the plan file is (it passed the gate
+    as .docx, .pdf or .txt)."""
+    extension = {Kind.PDF: "pdf", Kind.ZIP: "docx", Kind.TEXT: "txt"}.get(sniff(original[:65536]), "bin")
+    return f"ke-hoach.{extension}"
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.files import RandomPath
 from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency, Unit
 from domain.periods import PeriodError, parse_period
@@ -229,7 +230,7 @@ class ReportTemplate(AuditedModel):
         blank=True,
         help_text=_("Để trống: mọi loại báo cáo."),
     )
-    file = models.FileField(_("tệp mẫu"), upload_to="report-templates/%Y/")
+    file = models.FileField(_("tệp mẫu"), upload_to=RandomPath("report-templates"))
     original_name = models.CharField(_("tên tệp"), max_length=255)
     is_active = models.BooleanField(_("đang dùng"), default=True)
     problems = models.JSONField(_("lưu ý khi kiểm tra mẫu"), default=list, blank=True)
@@ -265,7 +266,7 @@ class ReportFile(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(_("loại tệp"), max_length=8, choices=KINDS)
-    file = models.FileField(_("tệp"), upload_to="reports/%Y/")
+    file = models.FileField(_("tệp"), upload_to=RandomPath("reports"))
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from apps.core.uploads import Use, upload_check
 from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency
 from domain.documents.report_template import check_template
@@ -27,7 +28,6 @@ from .selectors import contribution_list, report_period_of
 
 TEXT_FIELDS = ("opening", "overview", "strengths", "weaknesses", "next_tasks", "proposals", "closing")
 HEADER_FIELDS = ("number", "symbol", "issued_on", "place", "subject", "signer", "signer_title", "recipients")
-_MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 _PERIODS_PER_YEAR = {"month": 12, "quarter": 4, "half": 2, "year": 1}
 
 
@@ -357,17 +357,18 @@ def report_file_store(
 
 
 @transaction.atomic
-def template_upload(*, agency: Agency, report_type: str, name: str, data: bytes, user: Any) -> ReportTemplate:
+def template_upload(*, agency: Agency, report_type: str, name: str, data: Any, user: Any) -> ReportTemplate:
     """Save an agency's template after trying it on a sample report; one that cannot render is refused
-    with the reasons, one that renders with marked gaps is kept with them listed."""
+    with the reasons, one that renders with marked gaps is kept with them listed.
+
+    ``data`` (bytes or the uploaded file) passes the upload gate first: a .docx by its content, within the
+    template's size and inflation limits, without programs or macros; docxtpl only opens what passed.
+    """
     _require(user, "reports.manage_report", agency, "Bạn không có quyền đổi mẫu báo cáo của cơ quan này.")
     if report_type and report_type not in REPORT_KINDS:
         raise ValidationError({"report_type": "Loại báo cáo không hợp lệ."})
-    if not name.lower().endswith(".docx"):
-        raise ValidationError({"file": "Mẫu báo cáo phải là tệp Word .docx."})
-    if len(data) > _MAX_TEMPLATE_BYTES:
-        raise ValidationError({"file": "Tệp mẫu lớn hơn 10 MB."})
-    result = check_template(data)
+    checked = upload_check(data, use=Use.TEMPLATE, name=name, field="file")
+    result = check_template(checked.read())
     if result.data is None:
         raise ValidationError({"file": result.problems or ["Không dùng được tệp mẫu này."]})
     ReportTemplate.objects.filter(agency=agency, report_type=report_type, is_active=True).update(
@@ -376,11 +377,11 @@ def template_upload(*, agency: Agency, report_type: str, name: str, data: bytes,
     template = ReportTemplate(
         agency=agency,
         report_type=report_type,
-        original_name=name[:255],
+        original_name=checked.name[:255],
         problems=result.problems,
         uploaded_by=user if getattr(user, "is_authenticated", False) else None,
     )
-    template.file.save(name, ContentFile(data), save=False)
+    template.file.save(checked.stored_name, checked.django_file(), save=False)
     template.save()
     return template
 

@@ -8,12 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.core.files import file_response
 from apps.core.ids import parse_id, parse_int
 from apps.jobs.choices import JobKind
 from apps.jobs.services import job_create, job_enqueue
@@ -37,7 +38,6 @@ from .forms import (
     TemplateUploadForm,
     initial_date,
 )
-from .models import ReportFile
 
 
 def _errors(request: HttpRequest, error: ValidationError | PermissionDenied) -> None:
@@ -346,17 +346,7 @@ def report_pdf_start(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def file_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     stored = selectors.report_file_get_for_user(user=request.user, pk=pk)
-    types = {
-        ReportFile.DOCX: export.DOCX_TYPE,
-        ReportFile.XLSX: export.XLSX_TYPE,
-        ReportFile.PDF: "application/pdf",
-    }
-    try:
-        handle = stored.file.open("rb")
-    except OSError as error:
-        raise Http404("Tệp không còn trên máy chủ.") from error
-    name = export.file_name(stored.report, stored.kind)
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=types.get(stored.kind))
+    return file_response(stored.file, filename=export.file_name(stored.report, stored.kind))
 
 
 @login_required
@@ -495,7 +485,7 @@ def templates(request: HttpRequest) -> HttpResponse:
                     agency=agency,
                     report_type=form.cleaned_data["report_type"] or "",
                     name=upload.name,
-                    data=upload.read(),
+                    data=upload,
                     user=request.user,
                 )
             except (ValidationError, PermissionDenied) as error:
@@ -526,13 +516,7 @@ def template_default(request: HttpRequest) -> HttpResponse:
 @login_required
 def template_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     template = selectors.template_get_for_user(user=request.user, pk=pk)
-    try:
-        handle = template.file.open("rb")
-    except OSError as error:
-        raise Http404("Tệp mẫu không còn trên máy chủ.") from error
-    return FileResponse(
-        handle, as_attachment=True, filename="mau-bao-cao.docx", content_type=export.DOCX_TYPE
-    )
+    return file_response(template.file, filename=template.original_name or "mau-bao-cao.docx")
 
 
 @login_required

@@ -158,7 +158,7 @@ def progress_create(
         note=note,
         reason=reason,
         links=links.splitlines(),
-        files=[(f.name or "tep", f.read()) for f in files or []],
+        files=[(f.name or "tep", f) for f in files or []],
         complete=complete,
         completed_on=completed_on,
         expected_version=version,

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.audit import AuditedModel
+from apps.core.files import RandomPath
 from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency, Person, Unit
 from apps.plans.models import Objective, Plan, ReformArea
@@ -220,7 +221,7 @@ class Evidence(models.Model):
     """A file proving progress (minh chứng), stored through Django's storage API."""
 
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("tệp"), upload_to="evidence/%Y/%m/")
+    file = models.FileField(_("tệp"), upload_to=RandomPath("evidence"))
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveBigIntegerField(_("dung lượng"))
     content_type = models.CharField(_("loại tệp"), max_length=100)

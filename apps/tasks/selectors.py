@@ -142,6 +142,20 @@ def occurrence_get_for_user(*, user: Any, pk: int) -> Any:
     return occurrence
 
 
+def evidence_get_for_user(*, user: Any, pk: int) -> Any:
+    """An evidence file, found only when its task is one the user may read."""
+    from .models import Evidence
+
+    queryset = Evidence.objects.select_related("update__occurrence__task")
+    ids = scope_for(user).readable_ids
+    if ids is not None:
+        queryset = queryset.filter(update__occurrence__task__agency_id__in=ids)
+    evidence = queryset.filter(pk=pk).first()
+    if evidence is None:
+        raise Http404("Không tìm thấy tệp minh chứng.")
+    return evidence
+
+
 my_unit_ids = person_unit_ids
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/su-kien/", views.trigger_post, name="trigger_post"),
     path("ky/<int:pk>/bao-cao/", views.progress_post, name="progress_post"),
     path("ky/<int:pk>/nghiem-thu/", views.decision_post, name="decision_post"),
+    path("minh-chung/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("viec-cua-toi/", views.my_work, name="my_work"),
     path("don-vi/<int:pk>/", views.unit_page, name="unit_page"),
     path("bang-dieu-khien/", views.dashboard, name="dashboard"),

@@ -175,6 +175,11 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 CCHC_MAX_UPLOAD_BYTES = env.int("CCHC_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
+# Stored files are sent only by views that check permission (apps/core/files.py), never from MEDIA_URL:
+# "django" streams them from the storage API, "x-accel" hands them to nginx's internal location
+# CCHC_FILE_INTERNAL_PREFIX, "x-sendfile" to Apache or lighttpd (docs/deployment.md).
+CCHC_FILE_SERVING = env.str("CCHC_FILE_SERVING", default="django")
+CCHC_FILE_INTERNAL_PREFIX = env.str("CCHC_FILE_INTERNAL_PREFIX", default="/tep-noi-bo/")
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -75,6 +75,7 @@ from domain.documents.report_docx import (
     TYPE_NAME,
 )
 from domain.report_tasks import StatusCounts
+from domain.uploads import TEMPLATE, zip_bounds_problem
 
 __all__ = [
     "PLACEHOLDERS",
@@ -673,6 +674,13 @@ def _attempts(
 
 def render_template(template: bytes, content: ReportContent) -> TemplateResult:
     """The report rendered through an agency's template; broken parts marked, never a corrupt file."""
+    # A stored template passed the upload gate; its declared sizes are checked again before docxtpl reads
+    # every part into memory, with the same limits, so no template can inflate beyond them.
+    bound = (
+        zip_bounds_problem(template, TEMPLATE.zip_limits, "mẫu báo cáo") if template[:2] == b"PK" else None
+    )
+    if bound is not None:
+        return TemplateResult(None, [bound])
     problems: list[str] = []
     missing: list[str] = []
     environment = _environment(missing)

@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from typing import IO, Any
 
 from domain.dossier_import.columns import ImportFileError
+from domain.uploads import TABLE, zip_bounds_problem
 
 __all__ = ["TableSource", "detect_encoding", "open_table"]
 
@@ -131,6 +132,11 @@ def _xlsx_rows(rows: Iterator[tuple[Any, ...]], workbook: Any, first: int) -> It
 def _open_xlsx(stream: IO[bytes]) -> TableSource:
     from openpyxl import load_workbook
 
+    # The parts' declared sizes bound what openpyxl can inflate (zipfile never yields more), so they are
+    # checked with the upload gate's limits before it opens the workbook (its shared strings are read whole).
+    problem = zip_bounds_problem(stream, TABLE.zip_limits, "bảng tính")
+    if problem is not None:
+        raise ImportFileError(problem)
     try:
         workbook = load_workbook(stream, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file

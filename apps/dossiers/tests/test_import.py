@@ -8,6 +8,7 @@ from io import BytesIO
 import pytest
 from openpyxl import Workbook
 
+from apps.core.uploads import UploadRefused
 from apps.dossiers.models import Dossier, DossierMonthly, ImportBatch, Procedure
 from apps.dossiers.selectors import dossier_counts
 from apps.dossiers.services import dossier_import, source_mapping_save
@@ -15,6 +16,7 @@ from domain.dossier_import.columns import COLUMNS
 from domain.dossier_import.tests.test_reading import windows_1258
 from domain.indicators.dossier_rates import counts_for_period
 from domain.periods import parse_period
+from domain.uploads.tests import samples
 
 from .files import csv_bytes, random_rows, row
 
@@ -178,9 +180,29 @@ def test_a_missing_column_fails_the_file_and_saves_nothing(demo_org):
     assert Dossier.objects.count() == 0
 
 
-def test_an_empty_file_and_a_broken_workbook(demo_org):
-    assert run(b"").status == "failed"
-    assert "Excel" in run(b"PK\x03\x04junk", "a.xlsx").message
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"", "a.csv", "rỗng"),
+        (b"PK\x03\x04junk", "a.xlsx", "bị hỏng"),
+        (samples.MZ, "ho-so.csv", "chương trình chạy được"),
+        (b"<html><body><table><tr><td>1</td></tr></table></body></html>", "ho-so.csv", "trang web HTML"),
+        (samples.docx(), "ho-so.xlsx", "Chỉ nhận: .xlsx, .csv"),
+    ],
+)
+def test_a_file_the_gate_refuses_leaves_no_trace(demo_org, data, name, reason):
+    with pytest.raises(UploadRefused, match=reason):
+        run(data, name)
+    assert not ImportBatch.objects.exists() and Dossier.objects.count() == 0
+
+
+def test_a_workbook_bomb_is_refused_before_openpyxl_opens_it(demo_org):
+    bomb = samples.with_parts(
+        samples.xlsx(), {"xl/worksheets/sheet9.xml": b"<x>" + b" " * (64 << 20) + b"</x>"}
+    )
+    with pytest.raises(UploadRefused, match="bom nén"):
+        run(bomb, "ho-so.xlsx")
+    assert not ImportBatch.objects.exists()
 
 
 def test_xlsx(demo_org):

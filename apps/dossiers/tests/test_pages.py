@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from apps.accounts.models import User
 from apps.dossiers.models import Dossier, ImportBatch
 from apps.dossiers.services import dossier_import
+from domain.uploads.tests import samples
 
 from .files import csv_bytes, row
 
@@ -172,6 +173,18 @@ def test_api_import(client, demo_org):
     )
     assert response.status_code == 200
     assert response.json()["inserted"] == 2 and response.json()["status"] == "done"
+
+
+def test_a_program_sent_as_an_export_is_refused_on_the_page_and_by_the_api(client, demo_org):
+    login(client)
+    page = client.post(
+        reverse("dossiers:dossier_import"), {"file": SimpleUploadedFile("ho-so.csv", samples.MZ)}
+    )
+    assert "chương trình chạy được" in page.context["form"].errors["file"][0]
+    response = client.post("/api/v1/dossier-imports", {"file": SimpleUploadedFile("ho-so.xlsx", samples.MZ)})
+    assert response.status_code == 422
+    assert "chương trình chạy được" in response.json()["detail"]["file"][0]
+    assert ImportBatch.objects.count() == 0
 
 
 def test_list_page_query_count_is_bounded(client, loaded, django_assert_max_num_queries):

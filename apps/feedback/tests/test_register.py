@@ -150,3 +150,15 @@ def test_a_stale_answer_form_is_refused_and_keeps_the_colleagues_answer(client, 
     assert client.post(url, {**mine, "version": item.version + 1}).status_code == 302
     fresh = Feedback.objects.get(pk=item.pk)
     assert (fresh.reply_summary, fresh.version) == ("Trả lời của tôi", item.version + 2)
+
+
+def test_the_feedback_ledger_import_refuses_a_program_and_a_web_page(demo_org):
+    from domain.uploads.tests import samples
+
+    for name, data, reason in (
+        ("so.csv", samples.MZ, "chương trình chạy được"),
+        ("so.csv", b"<html><script>alert(1)</script></html>", "trang web HTML"),
+    ):
+        result = feedback_import(stream=BytesIO(data), filename=name, allowed_agency_ids=None)
+        assert not result.loaded and reason in result.message
+    assert Feedback.objects.count() == 0

@@ -21,6 +21,7 @@ from apps.indicators.scorecard import agency_scorecard, agency_values, province_
 from apps.indicators.services import measurement_record, service_scores_import, service_scores_record
 from domain.indicators.dossier_rates import counts_for_period, dossier_values, rounded
 from domain.periods import parse_period
+from domain.uploads.tests import samples
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +171,7 @@ def test_entered_measurement_with_evidence(loaded):
         value=None,
         numerator=Decimal(98),
         denominator=Decimal(100),
-        evidence=SimpleUploadedFile("bao-cao.pdf", b"%PDF"),
+        evidence=SimpleUploadedFile("bao-cao.pdf", samples.pdf()),
     )
     values = agency_values(agency=loaded["DLK-SXD"], period=MARCH)
     assert values.value("dossier_sync_rate") == 98

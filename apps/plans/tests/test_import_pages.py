@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -9,6 +11,7 @@ from django.urls import reverse
 from apps.accounts.models import User
 from apps.plans.models import Plan, PlanImport
 from apps.tasks.models import Task
+from domain.uploads.tests import samples
 
 from .conftest import SEEDS, seed_path
 
@@ -93,10 +96,39 @@ def test_a_file_too_large_is_refused(client, demo_org):
     assert PlanImport.objects.count() == 0
 
 
-def test_a_wrong_extension_is_refused(client, demo_org):
+def test_a_program_is_refused_whatever_its_name(client, demo_org):
     _login(client)
-    response = _upload(client, demo_org["DLK-SXD"], "virus.exe", b"MZ\x90\x00")
-    assert "Chỉ nhận tệp" in response.content.decode()
+    for name in ("virus.exe", "ke-hoach.docx"):
+        response = _upload(client, demo_org["DLK-SXD"], name, samples.MZ)
+        assert "là chương trình chạy được" in response.context["form"].errors["file"][0]
+    assert PlanImport.objects.count() == 0
+
+
+def test_a_spreadsheet_is_refused_with_what_is_accepted(client, demo_org):
+    _login(client)
+    response = _upload(client, demo_org["DLK-SXD"], "ke-hoach.docx", samples.xlsx())
+    assert "Chỉ nhận: .pdf, .docx, .txt" in response.context["form"].errors["file"][0]
+
+
+def test_a_zip_bomb_is_refused_before_the_parser_opens_it(client, demo_org):
+    """300 MB of styles.xml in a 300 KB file: the old size check looked at document.xml only."""
+    _login(client)
+    bomb = samples.bomb_bytes("word/styles.xml", 300 << 20)
+    started = time.perf_counter()
+    response = _upload(client, demo_org["DLK-SXD"], "ke-hoach.docx", bomb)
+    assert time.perf_counter() - started < 5
+    error = response.context["form"].errors["file"][0]
+    assert "bom nén" in error and "word/styles.xml" in error
+    assert PlanImport.objects.count() == 0
+
+
+def test_the_uploaded_plan_is_kept_under_a_random_path(client, demo_org):
+    _login(client)
+    _upload(client, demo_org["DLK-SXD"], SEEDS["002"], seed_path("002").read_bytes())
+    kept = PlanImport.objects.get()
+    assert kept.original_name == SEEDS["002"]
+    assert kept.uploaded_file.name.startswith("plan-imports/") and kept.uploaded_file.name.endswith(".txt")
+    assert SEEDS["002"].rsplit(".", 1)[0] not in kept.uploaded_file.name
 
 
 def test_staff_cannot_import(client, demo_org):

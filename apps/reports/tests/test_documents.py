@@ -234,7 +234,7 @@ def test_a_file_that_is_no_template_is_refused_with_a_message(annual, users):
         template_upload(
             agency=annual.agency, report_type="", name="mau.docx", data=b"not a zip", user=users["focal"]
         )
-    assert "Tệp mẫu không phải tệp Word (.docx) đọc được." in str(error.value)
+    assert "Chỉ nhận: .docx" in str(error.value)
     assert not annual.agency.report_templates.exists()
 
 

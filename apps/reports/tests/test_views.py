@@ -152,7 +152,7 @@ def test_templates_page_default_download_and_upload_errors(users, year):
     bad = client.post(
         f"/bao-cao/mau/?agency={year.agency.pk}", {"file": SimpleUploadedFile("mau.pdf", b"%PDF")}
     )
-    assert "phải là tệp Word .docx" in bad.content.decode()
+    assert "Chỉ nhận: .docx" in bad.content.decode()
     good = client.post(
         f"/bao-cao/mau/?agency={year.agency.pk}",
         {"file": SimpleUploadedFile("mau.docx", default.content)},

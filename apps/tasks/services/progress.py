@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.uploads import CheckedUpload, UploadRefused, Use, upload_check
 from apps.core.versioning import version_check, versioned_save
-from domain.evidence import check_evidence
 
 from ..models import AcceptanceDecision, Evidence, Occurrence, ProgressUpdate
 
@@ -33,13 +30,16 @@ def progress_submit(
     note: str = "",
     reason: str = "",
     links: list[str] | None = None,
-    files: list[tuple[str, bytes]] | None = None,
+    files: list[tuple[str, bytes | IO[bytes]]] | None = None,
     complete: bool = False,
     completed_on: date | None = None,
     unit: Any = None,
     expected_version: int | None = None,
 ) -> ProgressUpdate:
-    """Record progress on one occurrence; refuse bad input with a Vietnamese message and save nothing."""
+    """Record progress on one occurrence; refuse bad input with a Vietnamese message and save nothing.
+
+    ``files`` are (name, content) pairs, the content bytes or an uploaded file; each passes the upload gate.
+    """
     if not user.has_perm("tasks.report_progress", occurrence.task):
         raise PermissionDenied("Bạn không thuộc đơn vị chủ trì hoặc phối hợp của nhiệm vụ này.")
     locked = _locked(occurrence, expected_version)
@@ -65,13 +65,13 @@ def progress_submit(
             errors["links"] = (
                 f"Đường dẫn “{link[:60]}” không hợp lệ (phải bắt đầu bằng http:// hoặc https://)."
             )
-    checked = []
+    checked: list[CheckedUpload] = []
     for name, data in files or []:
-        result = check_evidence(name, data, max_bytes=settings.CCHC_MAX_EVIDENCE_BYTES)
-        if not result.ok:
-            errors["files"] = result.reason
+        try:
+            checked.append(upload_check(data, use=Use.EVIDENCE, name=name))
+        except UploadRefused as refusal:
+            errors["files"] = refusal.reason
             break
-        checked.append((name, data, result.content_type))
     if errors:
         raise ValidationError(errors)
     update = ProgressUpdate.objects.create(
@@ -85,15 +85,15 @@ def progress_submit(
         is_completion=complete,
         completed_on=completed_on if complete else None,
     )
-    for name, data, content_type in checked:
+    for upload in checked:
         evidence = Evidence(
             update=update,
-            original_name=name[:255],
-            size=len(data),
-            content_type=content_type,
-            sha256=hashlib.sha256(data).hexdigest(),
+            original_name=upload.name[:255],
+            size=upload.size,
+            content_type=upload.content_type,
+            sha256=upload.sha256(),
         )
-        evidence.file.save(name, ContentFile(data), save=False)
+        evidence.file.save(upload.stored_name, upload.django_file(), save=False)
         evidence.save()
     locked.percent = percent
     if complete:

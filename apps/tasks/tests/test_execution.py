@@ -21,8 +21,9 @@ from apps.tasks.services import (
     progress_submit,
     task_trigger_record,
 )
+from domain.uploads.tests import samples
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+PDF = samples.pdf()
 
 
 @pytest.fixture
@@ -119,7 +120,7 @@ def test_a_task_walks_through_every_status(plan):
         ({"percent": 120}, "từ 0 đến 100"),
         ({"percent": 100, "complete": True, "completed_on": date(2099, 1, 1)}, "tương lai"),
         ({"percent": 50, "files": [("bien-ban.pdf", b"MZ\x90\x00")]}, "chạy được"),
-        ({"percent": 50, "files": [("anh.png", b"%PDF-1.4")]}, "không đúng"),
+        ({"percent": 50, "files": [("anh.png", b"%PDF-1.4")]}, "bị hỏng"),
         ({"percent": 50, "links": ["javascript:alert(1)"]}, "không hợp lệ"),
     ],
 )

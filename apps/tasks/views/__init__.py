@@ -1,12 +1,21 @@
 """Task pages: the register (register.py) and execution (execution.py)."""
 
 from .execution import dashboard as dashboard
-from .execution import decision_post, my_work, progress_post, province_view, trigger_post, unit_page
+from .execution import (
+    decision_post,
+    evidence_download,
+    my_work,
+    progress_post,
+    province_view,
+    trigger_post,
+    unit_page,
+)
 from .register import task_detail, task_edit, task_register, task_timeline
 
 __all__ = [
     "dashboard",
     "decision_post",
+    "evidence_download",
     "my_work",
     "progress_post",
     "province_view",

@@ -8,9 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.files import file_response
 from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user, unit_get_for_user
 
@@ -29,6 +31,13 @@ def my_work(request: HttpRequest) -> HttpResponse:
     return render(request, "tasks/my_work.html", {"rows": rows})
 
 
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """An evidence file, for whoever may read its task (another agency's id is a 404)."""
+    evidence = selectors.evidence_get_for_user(user=request.user, pk=pk)
+    return file_response(evidence.file, filename=evidence.original_name)
+
+
 @require_POST
 @login_required
 def progress_post(request: HttpRequest, pk: int) -> HttpResponse:
@@ -41,7 +50,7 @@ def progress_post(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, str(message))
         return _back(request, back, occurrence)
     data = form.cleaned_data
-    files = [(upload.name, upload.read()) for upload in data["evidence"]]
+    files = [(upload.name, upload) for upload in data["evidence"]]
     try:
         services.progress_submit(
             occurrence=occurrence,

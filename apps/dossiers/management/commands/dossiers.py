@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.core.uploads import UploadRefused
 from apps.dossiers.selectors import (
     default_import_agency,
     importable_agency_ids,
@@ -96,17 +97,20 @@ class Command(BaseCommand):
             agency = default_import_agency(user=user, current=None, allowed=allowed)
         bar = ProgressBar(path.stat().st_size)
         with path.open("rb") as stream:
-            batch = dossier_import(
-                stream=stream,
-                filename=path.name,
-                user=user,
-                agency=agency,
-                allowed_agency_ids=allowed,
-                source=source,
-                load_good_rows=options["load_good_rows"],
-                file_size=path.stat().st_size,
-                progress=bar,
-            )
+            try:
+                batch = dossier_import(
+                    stream=stream,
+                    filename=path.name,
+                    user=user,
+                    agency=agency,
+                    allowed_agency_ids=allowed,
+                    source=source,
+                    load_good_rows=options["load_good_rows"],
+                    file_size=path.stat().st_size,
+                    progress=bar,
+                )
+            except UploadRefused as refusal:
+                raise CommandError(refusal.reason) from refusal
         bar(batch.rows_total, path.stat().st_size)
         bar.done()
         style = self.style.SUCCESS if batch.status == "done" else self.style.WARNING
