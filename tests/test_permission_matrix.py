@@ -196,6 +196,7 @@ PAGES: dict[str, Route] = {
     ),
     "tasks:decision_post": r("occurrence", None, "accept", body=lambda w, rel: DECISION(w, rel)),
     "tasks:my_work": r(None, "signed_in"),
+    "tasks:evidence_download": r("evidence", "read"),
     "tasks:unit_page": r("unit", "read"),
     "tasks:dashboard": r("agency", "filter", query="agency"),
     "tasks:province_view": r(None, "signed_in"),
@@ -210,6 +211,7 @@ PAGES: dict[str, Route] = {
     "indicators:catalogue": r(None, "signed_in"),
     "indicators:measurements": r("agency", "filter", "manage", query="agency"),
     "indicators:service_scores": r("agency", "filter", "import_dossiers", query="agency"),
+    "indicators:evidence_download": r("measurement", "read"),
     "indicators:values_json": r("agency", "filter", query="agency"),
     "dossiers:dossier_import": r(None, "home_import_dossiers", "home_import_dossiers"),
     "dossiers:import_detail": r("batch", "read"),
@@ -354,6 +356,7 @@ def _build_world() -> World:
     from apps.accounts.tests.factories import RoleFactory, UserFactory
     from apps.dossiers.models import Dossier, ImportBatch, Procedure, SourceMapping
     from apps.feedback.models import Feedback
+    from apps.indicators.models import Indicator, Measurement
     from apps.jobs.models import Job
     from apps.notifications.models import Notification
     from apps.organizations.choices import AgencyLevel
@@ -365,6 +368,7 @@ def _build_world() -> World:
     from apps.surveys import links
     from apps.surveys.models import Questionnaire, SurveyResponse
     from apps.surveys.tests.factories import CampaignFactory, CounterFactory
+    from apps.tasks.models import Evidence, ProgressUpdate
 
     p1 = AgencyFactory(code="P1", name="UBND tỉnh Một", level=AgencyLevel.PROVINCE)
     p2 = AgencyFactory(code="P2", name="UBND tỉnh Hai", level=AgencyLevel.PROVINCE)
@@ -426,6 +430,25 @@ def _build_world() -> World:
             agency=agency, source=source, original_name=f"hoso-{mark}.csv", status="done", created_by=focal
         )
         batch.error_file.save(f"loi-{mark}.csv", ContentFile(b"ma_ho_so,ly_do\n"), save=True)
+        update = ProgressUpdate.objects.create(occurrence=occurrence, percent=10, note=f"Đã làm {mark}")
+        evidence = Evidence.objects.create(
+            update=update,
+            file=ContentFile(b"%PDF-1.4 minh chung", name=f"mc-{mark}.pdf"),
+            original_name=f"minh-chung-{mark}.pdf",
+            size=19,
+            content_type="application/pdf",
+            sha256="0" * 64,
+        )
+        measurement = Measurement.objects.create(
+            indicator=Indicator.objects.order_by("pk").first(),
+            agency=agency,
+            period="2026-Q1",
+            period_start=date(2026, 1, 1),
+            period_end=date(2026, 3, 31),
+            value=90,
+            evidence=ContentFile(b"%PDF-1.4 so lieu", name=f"sl-{mark}.pdf"),
+            evidence_name=f"so-lieu-{mark}.pdf",
+        )
         objective = year.plan.objectives.first()
         target = Target.objects.filter(objective=objective).first()
         records.update(
@@ -443,6 +466,8 @@ def _build_world() -> World:
                     created_by=focal,
                 ),
                 ("target", relation): target,
+                ("evidence", relation): evidence,
+                ("measurement", relation): measurement,
                 ("batch", relation): batch,
                 ("source", relation): source,
                 ("dossier", relation): Dossier.objects.create(
