@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import islice
 from typing import IO, Any
 from uuid import UUID
 
 from django.apps import apps as global_apps
 from django.core.management.color import no_style
-from django.db import transaction
+from django.db import models, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
@@ -65,6 +66,7 @@ PLAIN_TYPES = frozenset(
         "FloatField",
     }
 )
+# Rows fetched at a time while a table is written out, inserted at a time on SQLite.
 BATCH_ROWS = 2000
 
 
@@ -158,10 +160,20 @@ def dump_table(model: type[Model], using: str, out: IO[bytes]) -> int:
 
 
 def _reader(field: Field, connection: BaseDatabaseWrapper) -> Callable[[Any], Any] | None:
+    """How one column's JSON value becomes what the database driver takes; None when it already is."""
     target = field.target_field if field.is_relation else field  # type: ignore[attr-defined]
     kind = target.get_internal_type()
     if kind in PLAIN_TYPES:
         return None
+    ops = connection.ops
+    # The three commonest conversions go straight to the backend's adapter (what get_db_prep_save ends in):
+    # a million dossiers load in a fraction of the time of the generic path.
+    if type(target) is models.DateField:
+        return lambda value: ops.adapt_datefield_value(date.fromisoformat(value))
+    if type(target) is models.TimeField:
+        return lambda value: ops.adapt_timefield_value(time.fromisoformat(value))
+    if type(target) is models.DateTimeField:
+        return lambda value: ops.adapt_datetimefield_value(datetime.fromisoformat(value))
     if kind == "JSONField":
         return lambda value: field.get_db_prep_save(value, connection)
     return lambda value: field.get_db_prep_save(field.to_python(value), connection)
@@ -179,31 +191,36 @@ def load_table(
         )
     fields = [by_name[name] for name in names]
     readers = [_reader(f, connection) for f in fields]
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(str(f.column)) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
+    table = model._meta.db_table
+    decode = json.JSONDecoder().decode
     count = 0
-    batch: list[list[Any]] = []
-    with connection.cursor() as cursor:
+
+    def rows() -> Iterator[list[Any]]:
+        nonlocal count
         for line in lines:
-            values = json.loads(line)
+            values = decode(line.decode())
             if not isinstance(values, list) or len(values) != len(fields):
-                raise BackupError(f"Dòng {count + 1} của bảng {model._meta.db_table} sai số cột.")
-            batch.append(
-                [
-                    value if read is None or value is None else read(value)
-                    for value, read in zip(values, readers, strict=True)
-                ]
-            )
+                raise BackupError(f"Dòng {count + 1} của bảng {table} trong bản sao lưu sai số cột.")
             count += 1
-            if len(batch) == BATCH_ROWS:
+            yield [
+                value if read is None or value is None else read(value)
+                for value, read in zip(values, readers, strict=True)
+            ]
+
+    quote = connection.ops.quote_name
+    column_list = ", ".join(quote(str(f.column)) for f in fields)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: a million rows in seconds, where executemany takes minutes.
+            with cursor.cursor.copy(f"COPY {quote(table)} ({column_list}) FROM STDIN") as copy:
+                for row in rows():
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            sql = f"INSERT INTO {quote(table)} ({column_list}) VALUES ({placeholders})"
+            pending = rows()
+            while batch := list(islice(pending, BATCH_ROWS)):
                 cursor.executemany(sql, batch)
-                batch.clear()
-        if batch:
-            cursor.executemany(sql, batch)
     return count
 
 
