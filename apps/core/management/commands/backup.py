@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, output: str | None, **options: Any) -> None:
+        if output and output.endswith(("/", os.sep)):
+            Path(output).mkdir(parents=True, exist_ok=True)
         try:
             result = backup_create(output=Path(output) if output else None)
         except BackupError as exc:
