@@ -232,21 +232,18 @@ def backup_restore(*, path: Path, overwrite: bool = False, using: str = DEFAULT_
     if target_nodes != archive_nodes:
         executor = MigrationExecutor(connection)
         executor.migrate(_leaves(loader, archive_nodes))
+    written: list[str] = []
     try:
         with transaction.atomic(using=using):
             database.flush(connection, list(models.values()))
-            _load_entries(path, manifest, models, connection, default_storage)
-            database.reset_sequences(connection, list(models.values()))
-            for table in manifest.tables:
-                rows = database.count_rows(connection, models[table.model])
-                if rows != table.rows:
-                    raise BackupError(
-                        f"Bảng {table.table} có {rows} bản ghi sau khi nạp, manifest ghi {table.rows}. "
-                        "Đã hoàn tác việc nạp dữ liệu."
-                    )
+            _load_entries(path, manifest, models, connection, default_storage, written)
             _verify_media(manifest, default_storage)
     except DatabaseError as exc:
+        _remove(default_storage, written)
         raise BackupError(f"Không nạp được dữ liệu ({exc}). Đã hoàn tác việc nạp dữ liệu.") from exc
+    except BaseException:
+        _remove(default_storage, written)
+        raise
     ContentType.objects.clear_cache()
     before = database.applied_nodes(connection)
     call_command("migrate", database=using, interactive=False, verbosity=0)
@@ -269,25 +266,57 @@ def _load_entries(
     models: dict[str, type[Model]],
     connection: BaseDatabaseWrapper,
     storage: Storage,
+    written: list[str],
 ) -> None:
+    """Load the rows, check them, then write the files (the archive holds them in that order)."""
     tables = {table.member: table for table in manifest.tables}
     media = {entry.member: entry for entry in manifest.media}
+    checked = False
     for name, reader in open_entries(path):
         if name.startswith(DATA_DIR):
+            if checked:
+                raise BackupError(
+                    f"Mục “{name}” nằm sau các tệp tải lên trong bản sao lưu. Không khôi phục gì."
+                )
             table = tables[name]
             database.load_table(models[table.model], table.columns, reader, connection)
             expected = table.sha256
-        elif name.startswith(MEDIA_DIR):
-            entry = media[name]
-            _media_put(storage, entry.name, reader)
-            expected = entry.sha256
         else:
-            reader.drain()
-            continue
+            if not checked:
+                _check_rows(manifest, models, connection)
+                checked = True
+            if not name.startswith(MEDIA_DIR):
+                reader.drain()
+                continue
+            entry = media[name]
+            existed = storage.exists(entry.name)
+            _media_put(storage, entry.name, reader)
+            if not existed:
+                written.append(entry.name)
+            expected = entry.sha256
         reader.drain()
         if reader.hexdigest() != expected:
             # The file changed since it was checked.
             raise BackupError(f"Mục “{name}” của bản sao lưu đã thay đổi trong lúc khôi phục. Đã hoàn tác.")
+
+
+def _check_rows(manifest: Manifest, models: dict[str, type[Model]], connection: BaseDatabaseWrapper) -> None:
+    """Before any file is written: every reference points to a row, every table has the manifest's count."""
+    connection.check_constraints()
+    database.reset_sequences(connection, list(models.values()))
+    for table in manifest.tables:
+        rows = database.count_rows(connection, models[table.model])
+        if rows != table.rows:
+            raise BackupError(
+                f"Bảng {table.table} có {rows} bản ghi sau khi nạp, manifest ghi {table.rows}. "
+                "Đã hoàn tác việc nạp dữ liệu."
+            )
+
+
+def _remove(storage: Storage, names: list[str]) -> None:
+    """Undo the files a failed restore added (files it replaced, with --yes, stay replaced)."""
+    for name in names:
+        storage.delete(name)
 
 
 def _media_put(storage: Storage, name: str, reader: HashingReader) -> None:

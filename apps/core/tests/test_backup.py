@@ -235,6 +235,36 @@ def test_a_tampered_archive_is_refused_and_nothing_changes(tmp_path, media):
     assert "không khớp mã kiểm tra SHA-256" in message and "Không khôi phục gì" in message
 
 
+def test_rows_that_do_not_hold_together_are_loaded_in_one_transaction_and_undone(tmp_path, media):
+    # Given an archive whose checksums match but whose unit points to an agency that is not in it
+    small_data()
+    path = backup(tmp_path)
+    member = "data/organizations.unit.jsonl"
+    with tarfile.open(path, "r:gz") as tar:
+        units = json.loads(tar.extractfile(member).read())
+    columns = [c for t in _manifest(path)["tables"] if t["member"] == member for c in t["columns"]]
+    units[columns.index("agency_id")] = 987654
+    data = json.dumps(units, ensure_ascii=False).encode() + b"\n"
+
+    def listing(manifest: dict) -> dict:
+        for table in manifest["tables"]:
+            if table["member"] == member:
+                table.update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
+        return manifest
+
+    broken = rewrite(path, tmp_path / "broken.tar.gz", manifest=listing, replace={member: data})
+
+    # When it is restored into an empty database, then nothing of it stays: no agency, no file
+    message = _unchanged_after(broken, media)
+
+    assert "Không nạp được dữ liệu" in message and "Đã hoàn tác" in message
+
+
+def _manifest(path: Path) -> dict:
+    with tarfile.open(path, "r:gz") as tar:
+        return json.loads(tar.extractfile("manifest.json").read())
+
+
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
