@@ -79,7 +79,10 @@ def media_names(storage: Storage) -> list[str]:
     folders = [""]
     while folders:
         folder = folders.pop()
-        subfolders, files = storage.listdir(folder)
+        try:
+            subfolders, files = storage.listdir(folder)
+        except FileNotFoundError:  # nothing uploaded yet: MEDIA_ROOT not made
+            continue
         prefix = f"{folder}/" if folder else ""
         folders.extend(prefix + name for name in subfolders)
         names.extend(prefix + name for name in files)

@@ -388,3 +388,19 @@ def test_backup_never_overwrites_an_archive_nor_writes_into_the_files_folder(tmp
         call_command("backup", "--output", str(media / "b.tar.gz"), stdout=io.StringIO())
     assert not list(media.glob("*.tar.gz*"))
     assert os.listdir(tmp_path).count(path.name) == 1
+
+
+def test_a_new_installation_without_uploads_backs_up_and_restores(tmp_path, settings):
+    root = tmp_path / "chua-co"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
+    }
+    AgencyFactory(code="XA", name="UBND xã Một")
+    path = backup(tmp_path / "b")
+    assert _manifest(path)["media"] == []
+
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("restore", str(path), stdout=io.StringIO())
+
+    assert Agency.objects.get(code="XA").name == "UBND xã Một"
