@@ -117,7 +117,8 @@ def backup_create(*, output: Path | None = None, using: str = DEFAULT_DB_ALIAS) 
     path = _output_path(output, now)
     connection = connections[using]
     loader = MigrationLoader(connection, ignore_no_migrations=True)
-    nodes = database.applied_nodes(connection)
+    # Rows of django_migrations left by an app since removed from the code describe no table of ours.
+    nodes = {node for node in database.applied_nodes(connection) if node[0] in loader.migrated_apps}
     unknown = sorted(nodes - set(loader.graph.nodes))
     if unknown:
         raise BackupError(
@@ -205,7 +206,7 @@ def backup_restore(*, path: Path, overwrite: bool = False, using: str = DEFAULT_
     closure = {step for node in archive_nodes for step in loader.graph.forwards_plan(node)}
     if closure != archive_nodes:
         raise BackupError("Danh sách migration trong manifest.json không nhất quán. Không khôi phục gì.")
-    target_nodes = database.applied_nodes(connection)
+    target_nodes = {node for node in database.applied_nodes(connection) if node[0] in loader.migrated_apps}
     ahead = sorted(target_nodes - archive_nodes)
     if ahead:
         raise BackupError(

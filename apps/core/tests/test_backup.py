@@ -404,3 +404,19 @@ def test_a_new_installation_without_uploads_backs_up_and_restores(tmp_path, sett
     call_command("restore", str(path), stdout=io.StringIO())
 
     assert Agency.objects.get(code="XA").name == "UBND xã Một"
+
+
+def test_migrations_of_an_app_removed_from_the_code_do_not_block_backup_or_restore(tmp_path, media):
+    recorder = MigrationRecorder(connection)
+    recorder.record_applied("ung_dung_cu", "0001_initial")
+    try:
+        small_data()
+        path = backup(tmp_path)
+        assert "ung_dung_cu" not in _manifest(path)["migrations"]
+        empty_everything(media)
+
+        call_command("restore", str(path), stdout=io.StringIO())
+    finally:
+        recorder.record_unapplied("ung_dung_cu", "0001_initial")
+
+    assert Agency.objects.get(code="SXD").name == "Sở Xây dựng tỉnh Một"
