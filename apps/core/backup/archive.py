@@ -28,6 +28,8 @@ MEDIA_DIR = "media/"
 MANIFEST_MAX_BYTES = 64 * 1024 * 1024
 CHUNK = 1024 * 1024
 SHA256 = re.compile(r"[0-9a-f]{64}")
+# What reading a damaged or foreign file raises (gzip.BadGzipFile is an OSError).
+READ_ERRORS = (tarfile.TarError, EOFError, zlib.error, OSError)
 
 
 class BackupError(Exception):
@@ -193,7 +195,7 @@ def open_entries(path: Path) -> Iterator[tuple[str, HashingReader]]:
                 stream = tar.extractfile(info)
                 assert stream is not None  # a regular file always has a stream
                 yield info.name, HashingReader(stream)
-    except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
+    except READ_ERRORS as exc:
         raise unreadable(path, exc) from exc
 
 
@@ -203,19 +205,23 @@ def verify(path: Path) -> Manifest:
         raise BackupError(f"Không tìm thấy tệp sao lưu: {path}")
     found: dict[str, tuple[int, str]] = {}
     manifest_data: bytes | None = None
-    for name, reader in open_entries(path):
-        if name in found or (name == MANIFEST and manifest_data is not None):
-            raise BackupError(f"Bản sao lưu có hai mục cùng tên “{name}”. Không khôi phục gì.")
-        if name == MANIFEST:
-            manifest_data = reader.read(MANIFEST_MAX_BYTES + 1)
-            if len(manifest_data) > MANIFEST_MAX_BYTES:
-                raise BackupError("manifest.json của bản sao lưu quá lớn. Không khôi phục gì.")
-            continue
-        reader.drain()
-        found[name] = (reader.size, reader.hexdigest())
+    try:
+        for name, reader in open_entries(path):
+            if name in found or (name == MANIFEST and manifest_data is not None):
+                raise BackupError(f"Bản sao lưu có hai mục cùng tên “{name}”. Không khôi phục gì.")
+            if name == MANIFEST:
+                manifest_data = reader.read(MANIFEST_MAX_BYTES + 1)
+                if len(manifest_data) > MANIFEST_MAX_BYTES:
+                    raise BackupError("manifest.json của bản sao lưu quá lớn. Không khôi phục gì.")
+                continue
+            reader.drain()
+            found[name] = (reader.size, reader.hexdigest())
+    except READ_ERRORS as exc:  # an entry's bytes end early: read here, not in open_entries
+        raise unreadable(path, exc) from exc
     if manifest_data is None:
         raise BackupError(
-            f"Tệp {path.name} không có manifest.json: không phải bản sao lưu CCHC. Không khôi phục gì."
+            f"Tệp {path.name} không có manifest.json: không phải bản sao lưu CCHC, hoặc đã hỏng (bị cắt cụt khi "
+            "chép). Không khôi phục gì."
         )
     manifest = parse_manifest(manifest_data)
     listed = {t.member: (t.size, t.sha256) for t in manifest.tables}
