@@ -42,6 +42,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Lập báo cáo CCHC: cchc report --agency MÃ --kind monthly|quarterly|6-month|annual --period P "
         "--out TỆP.docx [--xlsx TỆP.xlsx].",
     ),
+    "backup": (
+        "backup",
+        "Sao lưu CSDL và tệp tải lên vào một tệp: cchc backup [--output TỆP] (mặc định var/backups/).",
+    ),
+    "restore": (
+        "restore",
+        "Khôi phục từ tệp sao lưu vào CSDL trống: cchc restore TỆP [--yes để ghi đè CSDL đang có dữ liệu].",
+    ),
     "migrate": ("migrate", "Cập nhật cấu trúc cơ sở dữ liệu."),
     "createsuperuser": ("createsuperuser", "Tạo tài khoản quản trị cao nhất."),
     "check": ("check", "Kiểm tra cấu hình hệ thống."),
