@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import status_code_conformance
@@ -13,6 +15,17 @@ from schemathesis.specs.openapi.checks import status_code_conformance
 from apps.accounts.services import api_token_create
 
 EXAMPLES_PER_OPERATION = 25
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The WSGI application closes "old" connections at each request's start and end, which on PostgreSQL
+    closes the test's transaction; Django's own test client turns that off the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
