@@ -10,10 +10,11 @@ from apps.organizations.models import Agency
 from apps.plans.models import Plan
 from apps.tasks.models import Task
 from apps.tasks.services import occurrences_sync_for_task
+from domain.uploads.tests import samples
 
 from .conftest import login
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.pdf()  # a real one-page PDF: the upload gate refuses a file no reader can open
 
 
 def make_task() -> Task:
