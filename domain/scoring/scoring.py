@@ -22,7 +22,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from domain.scoring.rules import UNVERIFIED, Bonus, InvalidInput, Manual, NotApplicableInput, Penalty, Result
+from domain.scoring.rules import (
+    UNVERIFIED,
+    Bonus,
+    InvalidInput,
+    Manual,
+    NotApplicable,
+    NotApplicableInput,
+    Penalty,
+    Result,
+)
 from domain.scoring.tree import Criterion, RuleSet
 from domain.scoring.vn_numbers import quantize, vn_number
 
@@ -119,7 +128,7 @@ class _Walk:
             return self._record(
                 node, Result(ZERO, full_max, True, f"Không có {rule.label.lower()}", True), scored=True
             )
-        if node.code not in self.inputs:
+        if node.code not in self.inputs and not isinstance(rule, NotApplicable):
             self.unscored.append(node.code)
             result = Result(ZERO, full_max, True, f"Chưa chấm → 0/{vn_number(full_max)} điểm", rule.extra)
             return self._record(node, result, scored=False)
