@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
-from domain.scoring.rules import UNVERIFIED, InvalidInput
+from domain.scoring.values import UNVERIFIED, InvalidInput
 from domain.scoring.vn_numbers import vn_number
 
 __all__ = ["ND335_RATING", "PAR_GROUPS", "Band", "Condition", "Grade", "GradingScale"]

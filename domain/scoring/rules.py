@@ -2,8 +2,8 @@
 
 Each kind is a small frozen dataclass of its parameters. ``rule.score(value, max_points)`` returns a
 :class:`Result`; the criterion's maximum comes from the tree, so one rule reads the same for a 1-point and a
-2-point criterion. Every rule round-trips through a plain dict with a ``"kind"`` key (Decimals as strings), which
-is how criteria sets are stored and imported. A rule whose parameters the sources leave open carries
+2-point criterion. Every rule round-trips through a plain dict (:mod:`domain.scoring.rule_dicts`), which is how
+criteria sets are stored and imported. A rule whose parameters the sources leave open carries
 ``unverified=True`` and every explanation it gives says "chưa đối chiếu".
 
 Inputs, per kind: a rate in percent (``Decimal("92.5")``, ``92``, ``"92,5"``) for ``tiered`` and
@@ -16,125 +16,49 @@ the points and the maximum.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import MISSING, dataclass, fields, replace
-from decimal import Decimal, InvalidOperation
-from enum import StrEnum
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from itertools import pairwise
-from typing import Any, ClassVar, TypeVar, get_type_hints
+from typing import ClassVar
 
+from domain.scoring.values import (
+    UNVERIFIED,
+    InvalidInput,
+    ManualScore,
+    NotApplicableInput,
+    Result,
+    RuleError,
+    Timeliness,
+    as_count,
+    as_decimal,
+    as_rate,
+    score_text,
+)
 from domain.scoring.vn_numbers import quantize, vn_number
 
 __all__ = [
-    "RULE_KINDS",
-    "UNVERIFIED",
     "AnswerMap",
     "Bonus",
     "CountTarget",
     "Deduction",
-    "InvalidInput",
     "Manual",
-    "ManualScore",
     "NotApplicable",
-    "NotApplicableInput",
     "Penalty",
     "Proportional",
-    "Result",
     "Rule",
-    "RuleError",
     "Tier",
     "Tiered",
-    "Timeliness",
     "TimelinessRule",
     "YesNo",
-    "rule_from_dict",
 ]
 
-UNVERIFIED = "chưa đối chiếu"
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
-_T = TypeVar("_T", "Tier", "Rule")
-
-
-class RuleError(ValueError):
-    """A rule definition that cannot be used; the message is Vietnamese, for the person editing the set."""
-
-
-class InvalidInput(ValueError):
-    """An input a rule cannot score; the message is Vietnamese, for the person entering it."""
-
-
-@dataclass(frozen=True)
-class Result:
-    """Points reached on one criterion. ``extra`` marks bonus or penalty points, added outside the maximum."""
-
-    points: Decimal
-    max_points: Decimal
-    applicable: bool
-    explanation: str
-    extra: bool = False
-
-
-@dataclass(frozen=True)
-class ManualScore:
-    """A score typed by a person, with the reason they give."""
-
-    points: Decimal
-    reason: str
-
-
-@dataclass(frozen=True)
-class NotApplicableInput:
-    """The unit has no such duty ("không áp dụng"): the criterion leaves both the points and the maximum."""
-
-    reason: str = ""
-
-
-class Timeliness(StrEnum):
-    ON_TIME = "on_time"
-    LATE = "late"
-    MISSING = "missing"
 
 
 def _pts(value: Decimal) -> str:
     return vn_number(value)
-
-
-def _score_text(points: Decimal, max_points: Decimal) -> str:
-    return f"{_pts(points)}/{_pts(max_points)} điểm"
-
-
-def _decimal(value: object, what: str) -> Decimal:
-    """A Decimal from a Decimal, an int or a text with a comma or dot decimal; floats go through ``str``."""
-    if isinstance(value, bool):
-        raise InvalidInput(f"{what} phải là một số, không phải có/không.")
-    if isinstance(value, Decimal | int):
-        number = Decimal(value)
-    elif isinstance(value, float | str):
-        try:
-            number = Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation:
-            raise InvalidInput(f"{what} “{value}” không phải là một số.") from None
-    else:
-        raise InvalidInput(f"{what} phải là một số.")
-    if not number.is_finite():
-        raise InvalidInput(f"{what} “{value}” không phải là một số.")
-    return number
-
-
-def _rate(value: object, label: str) -> Decimal:
-    rate = _decimal(value, label)
-    if rate < 0:
-        raise InvalidInput(f"{label} không được âm ({vn_number(rate)}).")
-    return rate
-
-
-def _count(value: object, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"{what} phải là một số nguyên.")
-    if value < 0:
-        raise InvalidInput(f"{what} không được âm ({value}).")
-    return value
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,12 +92,6 @@ class Rule:
             elif value > max_points:
                 found.append(f"{label}: {_pts(value)} điểm, vượt điểm tối đa {_pts(max_points)}.")
         return found
-
-    def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {"kind": self.kind}
-        for field in fields(self):
-            data[field.name] = _encode(getattr(self, field.name))
-        return data
 
     def _result(self, points: Decimal, max_points: Decimal, explanation: str) -> Result:
         return Result(
@@ -250,7 +168,7 @@ class Tiered(Rule):
     unit: str = "%"
 
     def _score(self, value: object, max_points: Decimal) -> Result:
-        rate = _rate(value, self.label)
+        rate = as_rate(value, self.label)
         shown = f"{self.label} {vn_number(rate)}{self.unit}"
         for tier in self.tiers:
             if tier.contains(rate):
@@ -259,9 +177,9 @@ class Tiered(Rule):
                     f"thuộc mức {where}" if tier.lower is not None and tier.upper is not None else where
                 )
                 return self._result(
-                    tier.points, max_points, f"{shown} {condition} → {_score_text(tier.points, max_points)}"
+                    tier.points, max_points, f"{shown} {condition} → {score_text(tier.points, max_points)}"
                 )
-        return self._result(ZERO, max_points, f"{shown} không đạt mức nào → {_score_text(ZERO, max_points)}")
+        return self._result(ZERO, max_points, f"{shown} không đạt mức nào → {score_text(ZERO, max_points)}")
 
     def problems(self, max_points: Decimal) -> list[str]:
         if not self.tiers:
@@ -323,9 +241,7 @@ class TimelinessRule(Rule):
             Timeliness.MISSING: self.missing,
         }
         label = TIMELINESS_LABELS[status] or self.missing_label
-        return self._result(
-            points[status], max_points, f"{label} → {_score_text(points[status], max_points)}"
-        )
+        return self._result(points[status], max_points, f"{label} → {score_text(points[status], max_points)}")
 
     def problems(self, max_points: Decimal) -> list[str]:
         found = self._points_problems(
@@ -350,7 +266,7 @@ class YesNo(Rule):
             raise InvalidInput(f"Chỉ chọn “{self.yes_label}” hoặc “{self.no_label}”.")
         points = max_points if value else ZERO
         label = self.yes_label if value else self.no_label
-        return self._result(points, max_points, f"{label} → {_score_text(points, max_points)}")
+        return self._result(points, max_points, f"{label} → {score_text(points, max_points)}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -364,14 +280,14 @@ class Proportional(Rule):
     unit: str = "%"
 
     def _score(self, value: object, max_points: Decimal) -> Result:
-        rate = _rate(value, self.label)
+        rate = as_rate(value, self.label)
         shown = f"{self.label} {vn_number(rate)}{self.unit}"
         if rate >= self.target:
             reached = (
                 f"đạt chỉ tiêu {vn_number(self.target)}{self.unit}" if self.target != HUNDRED else "≥ 100%"
             )
             return self._result(
-                max_points, max_points, f"{shown} {reached} → {_score_text(max_points, max_points)}"
+                max_points, max_points, f"{shown} {reached} → {score_text(max_points, max_points)}"
             )
         points = quantize(rate / self.target * max_points, self.precision)
         divisor = "" if self.target == HUNDRED else f" ÷ chỉ tiêu {vn_number(self.target)}{self.unit}"
@@ -383,7 +299,7 @@ class Proportional(Rule):
         return self._result(
             points,
             max_points,
-            f"{shown}{divisor} × {_pts(max_points)} điểm = {_score_text(points, max_points)}{rounded}",
+            f"{shown}{divisor} × {_pts(max_points)} điểm = {score_text(points, max_points)}{rounded}",
         )
 
     def problems(self, max_points: Decimal) -> list[str]:
@@ -410,7 +326,7 @@ class AnswerMap(Rule):
         return self._result(
             points,
             max_points,
-            f"Đáp án {key} = {vn_number(share)}% số điểm → {_score_text(points, max_points)}",
+            f"Đáp án {key} = {vn_number(share)}% số điểm → {score_text(points, max_points)}",
         )
 
     def problems(self, max_points: Decimal) -> list[str]:
@@ -443,12 +359,12 @@ class CountTarget(Rule):
 
     def _score(self, value: object, max_points: Decimal) -> Result:
         if self.periods == 1 and isinstance(value, int):
-            return self._score_total(_count(value, "Số lượng"), max_points)
+            return self._score_total(as_count(value, "Số lượng"), max_points)
         if isinstance(value, str) or not isinstance(value, Sequence):
             raise InvalidInput(
                 f"Cần số lượng của từng {self.period_label} ({self.periods} {self.period_label})."
             )
-        counts = [_count(item, f"Số lượng mỗi {self.period_label}") for item in value]
+        counts = [as_count(item, f"Số lượng mỗi {self.period_label}") for item in value]
         if len(counts) != self.periods:
             raise InvalidInput(
                 f"Cần số lượng của đủ {self.periods} {self.period_label}, mới có {len(counts)} {self.period_label}."
@@ -458,31 +374,31 @@ class CountTarget(Rule):
         met = sum(1 for count in counts if count >= self.target)
         reached = f"{met}/{self.periods} {self.period_label} đạt ≥ {self.target} {self.unit}"
         if met == self.periods:
-            return self._result(max_points, max_points, f"{reached} → {_score_text(max_points, max_points)}")
+            return self._result(max_points, max_points, f"{reached} → {score_text(max_points, max_points)}")
         if self.all_or_nothing:
             return self._result(
                 ZERO,
                 max_points,
-                f"{reached}, chưa đủ {self.periods} {self.period_label} → {_score_text(ZERO, max_points)}",
+                f"{reached}, chưa đủ {self.periods} {self.period_label} → {score_text(ZERO, max_points)}",
             )
         points = quantize(Decimal(met) / self.periods * max_points, self.precision)
         return self._result(
             points,
             max_points,
-            f"{reached} → {met} ÷ {self.periods} × {_pts(max_points)} điểm = {_score_text(points, max_points)}",
+            f"{reached} → {met} ÷ {self.periods} × {_pts(max_points)} điểm = {score_text(points, max_points)}",
         )
 
     def _score_total(self, count: int, max_points: Decimal) -> Result:
         shown = f"{count} {self.unit}, chỉ tiêu ≥ {self.target}"
         if count >= self.target:
-            return self._result(max_points, max_points, f"{shown} → {_score_text(max_points, max_points)}")
+            return self._result(max_points, max_points, f"{shown} → {score_text(max_points, max_points)}")
         if self.all_or_nothing:
-            return self._result(ZERO, max_points, f"{shown}, chưa đạt → {_score_text(ZERO, max_points)}")
+            return self._result(ZERO, max_points, f"{shown}, chưa đạt → {score_text(ZERO, max_points)}")
         points = quantize(Decimal(count) / self.target * max_points, self.precision)
         return self._result(
             points,
             max_points,
-            f"{shown} → {count} ÷ {self.target} × {_pts(max_points)} điểm = {_score_text(points, max_points)}",
+            f"{shown} → {count} ÷ {self.target} × {_pts(max_points)} điểm = {score_text(points, max_points)}",
         )
 
     def problems(self, max_points: Decimal) -> list[str]:
@@ -493,11 +409,11 @@ class CountTarget(Rule):
 def _claimed(value: object, per_item: Decimal | None, label: str) -> tuple[Decimal, str]:
     """Points claimed, from points (no ``per_item``) or from a number of items × ``per_item``."""
     if per_item is None:
-        points = _decimal(value, label)
+        points = as_decimal(value, label)
         if points < 0:
             raise InvalidInput(f"{label} không được âm ({vn_number(points)}).")
         return points, vn_number(points)
-    count = _count(value, f"Số lần tính {label.lower()}")
+    count = as_count(value, f"Số lần tính {label.lower()}")
     points = count * per_item
     return points, f"{count} × {vn_number(per_item)} = {vn_number(points)}"
 
@@ -554,10 +470,10 @@ class Deduction(Rule):
     precision: Decimal = CENT
 
     def _score(self, value: object, max_points: Decimal) -> Result:
-        count = _count(value, "Số lần vi phạm")
+        count = as_count(value, "Số lần vi phạm")
         if count == 0:
             return self._result(
-                max_points, max_points, f"Không có lần vi phạm nào → {_score_text(max_points, max_points)}"
+                max_points, max_points, f"Không có lần vi phạm nào → {score_text(max_points, max_points)}"
             )
         each = self.per_item * max_points / HUNDRED if self.percent_of_max else self.per_item
         deducted = quantize(count * each, self.precision)
@@ -569,10 +485,10 @@ class Deduction(Rule):
             return self._result(
                 self.floor,
                 max_points,
-                f"{shown}; không thấp hơn {_pts(self.floor)} → {_score_text(self.floor, max_points)}",
+                f"{shown}; không thấp hơn {_pts(self.floor)} → {score_text(self.floor, max_points)}",
             )
         points = max_points - deducted
-        return self._result(points, max_points, f"{shown} → {_score_text(points, max_points)}")
+        return self._result(points, max_points, f"{shown} → {score_text(points, max_points)}")
 
     def problems(self, max_points: Decimal) -> list[str]:
         found = [] if self.per_item > 0 else ["Điểm trừ mỗi lần phải lớn hơn 0."]
@@ -591,13 +507,13 @@ class Manual(Rule):
     def _score(self, value: object, max_points: Decimal) -> Result:
         if not isinstance(value, ManualScore):
             raise InvalidInput("Cần nhập điểm và lý do chấm.")
-        points = _decimal(value.points, "Điểm")
+        points = as_decimal(value.points, "Điểm")
         if not 0 <= points <= max_points:
             raise InvalidInput(f"Điểm {vn_number(points)} phải từ 0 đến {_pts(max_points)}.")
         reason = " ".join(value.reason.split())
         if not reason:
             raise InvalidInput("Cần ghi lý do cho điểm chấm trực tiếp.")
-        return self._result(points, max_points, f"Chấm trực tiếp {_score_text(points, max_points)}: {reason}")
+        return self._result(points, max_points, f"Chấm trực tiếp {score_text(points, max_points)}: {reason}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -609,85 +525,3 @@ class NotApplicable(Rule):
 
     def _score(self, value: object, max_points: Decimal) -> Result:
         return not_applicable_result(self.reason)
-
-
-RULE_KINDS: dict[str, type[Rule]] = {
-    rule.kind: rule
-    for rule in (
-        Tiered,
-        TimelinessRule,
-        YesNo,
-        Proportional,
-        AnswerMap,
-        CountTarget,
-        Bonus,
-        Penalty,
-        Deduction,
-        Manual,
-        NotApplicable,
-    )
-}
-
-
-def _encode(value: object) -> object:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, Tier):
-        return {field.name: _encode(getattr(value, field.name)) for field in fields(value)}
-    if isinstance(value, tuple):
-        if value and all(isinstance(item, tuple) for item in value):
-            return {str(key): _encode(share) for key, share in value}
-        return [_encode(item) for item in value]
-    return value
-
-
-def _decode(name: str, hint: object, raw: object) -> object:
-    """One field's value from its plain-dict form, checked against the field's type."""
-    try:
-        if hint == Decimal | None and raw is None:
-            return None
-        if hint in (Decimal, Decimal | None):
-            return _decimal(raw, "giá trị")
-        if hint == bool | None and raw is None:
-            return None
-        if hint in (bool, bool | None) and isinstance(raw, bool):
-            return raw
-        if hint is int and isinstance(raw, int) and not isinstance(raw, bool):
-            return raw
-        if hint is str and isinstance(raw, str):
-            return raw
-        if hint == tuple[Tier, ...] and isinstance(raw, list):
-            return tuple(_from_fields(Tier, item) for item in raw)
-        if hint == tuple[tuple[str, Decimal], ...] and isinstance(raw, Mapping):
-            return tuple((str(key), _decimal(share, "giá trị")) for key, share in raw.items())
-    except InvalidInput as error:
-        raise RuleError(f"Tham số “{name}”: {error}") from None
-    raise RuleError(f"Tham số “{name}” có giá trị không hợp lệ: {raw!r}.")
-
-
-def _from_fields(cls: type[_T], data: object) -> _T:
-    if not isinstance(data, Mapping):
-        raise RuleError("Quy tắc phải là một bảng tham số.")
-    hints = get_type_hints(cls)
-    known = {field.name for field in fields(cls)}
-    unknown = sorted(set(data) - known - {"kind"})
-    if unknown:
-        raise RuleError(f"Tham số không có trong quy tắc: {', '.join(map(str, unknown))}.")
-    values: dict[str, Any] = {name: _decode(name, hints[name], data[name]) for name in known if name in data}
-    try:
-        return cls(**values)
-    except TypeError:
-        missing = sorted(
-            field.name
-            for field in fields(cls)
-            if field.name not in data and field.default is MISSING and field.default_factory is MISSING
-        )
-        raise RuleError(f"Quy tắc thiếu tham số: {', '.join(missing)}.") from None
-
-
-def rule_from_dict(data: Mapping[str, object]) -> Rule:
-    """The rule a plain dict describes (the inverse of :meth:`Rule.to_dict`); :class:`RuleError` otherwise."""
-    kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in RULE_KINDS:
-        raise RuleError(f"Loại quy tắc “{kind}” không được hỗ trợ.")
-    return _from_fields(RULE_KINDS[kind], data)

@@ -22,17 +22,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from domain.scoring.rules import (
-    UNVERIFIED,
-    Bonus,
-    InvalidInput,
-    Manual,
-    NotApplicable,
-    NotApplicableInput,
-    Penalty,
-    Result,
-)
+from domain.scoring.rules import Bonus, Manual, NotApplicable, Penalty
 from domain.scoring.tree import Criterion, RuleSet
+from domain.scoring.values import UNVERIFIED, InvalidInput, NotApplicableInput, Result
 from domain.scoring.vn_numbers import quantize, vn_number
 
 __all__ = ["InvalidInputs", "NodeScore", "Scorecard", "score_criteria", "score_rule_set"]

@@ -15,7 +15,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from domain.scoring.rules import UNVERIFIED, InvalidInput, Rule, RuleError, rule_from_dict
+from domain.scoring.rule_dicts import rule_from_dict, rule_to_dict
+from domain.scoring.rules import Rule
+from domain.scoring.values import UNVERIFIED, InvalidInput, RuleError
 from domain.scoring.vn_numbers import vn_number
 
 __all__ = [
@@ -90,7 +92,7 @@ class Criterion:
             "method": self.method.value,
             "evidence": self.evidence,
             "guide": self.guide,
-            "rule": None if self.rule is None else self.rule.to_dict(),
+            "rule": None if self.rule is None else rule_to_dict(self.rule),
             "children": [child.to_dict() for child in self.children],
             "unverified": self.unverified,
         }

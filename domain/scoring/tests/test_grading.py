@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from domain.scoring.grading import ND335_RATING, PAR_GROUPS, Band, Condition, GradingScale
-from domain.scoring.rules import InvalidInput
+from domain.scoring.values import InvalidInput
 
 D = Decimal
 

@@ -4,27 +4,23 @@ from decimal import Decimal
 
 import pytest
 
+from domain.scoring.rule_dicts import rule_from_dict, rule_to_dict
 from domain.scoring.rules import (
     AnswerMap,
     Bonus,
     CountTarget,
     Deduction,
-    InvalidInput,
     Manual,
-    ManualScore,
     NotApplicable,
-    NotApplicableInput,
     Penalty,
     Proportional,
     Rule,
-    RuleError,
     Tier,
     Tiered,
-    Timeliness,
     TimelinessRule,
     YesNo,
-    rule_from_dict,
 )
+from domain.scoring.values import InvalidInput, ManualScore, NotApplicableInput, RuleError, Timeliness
 
 D = Decimal
 
@@ -375,7 +371,7 @@ def test_rule_problems_are_reported_for_the_set_editor(
     ],
 )
 def test_every_rule_round_trips_through_a_plain_dict(rule: Rule) -> None:
-    data = rule.to_dict()
+    data = rule_to_dict(rule)
 
     assert data["kind"] == rule.kind
     assert rule_from_dict(data) == rule

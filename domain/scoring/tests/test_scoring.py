@@ -8,9 +8,7 @@ import pytest
 from domain.scoring.rules import (
     AnswerMap,
     Bonus,
-    ManualScore,
     NotApplicable,
-    NotApplicableInput,
     Penalty,
     Proportional,
     Tier,
@@ -20,6 +18,7 @@ from domain.scoring.rules import (
 )
 from domain.scoring.scoring import InvalidInputs, score_criteria, score_rule_set
 from domain.scoring.tree import Criterion, RuleSet
+from domain.scoring.values import ManualScore, NotApplicableInput
 
 D = Decimal
 PLAN_DONE = Tiered(

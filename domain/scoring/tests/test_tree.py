@@ -5,16 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.scoring.rules import (
-    Bonus,
-    NotApplicable,
-    Penalty,
-    Proportional,
-    RuleError,
-    Tier,
-    Tiered,
-    TimelinessRule,
-)
+from domain.scoring.rules import Bonus, NotApplicable, Penalty, Proportional, Tier, Tiered, TimelinessRule
 from domain.scoring.tree import (
     Criterion,
     Method,
@@ -23,6 +14,7 @@ from domain.scoring.tree import (
     rule_set_in_force,
     validate_criteria,
 )
+from domain.scoring.values import RuleError
 
 D = Decimal
 
