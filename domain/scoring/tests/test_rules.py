@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.scoring.rule_dicts import rule_from_dict, rule_to_dict
 from domain.scoring.rules import (
@@ -407,3 +409,19 @@ def test_a_rule_dict_that_cannot_be_read_is_refused(data: dict[str, object], mes
         rule_from_dict(data)
 
     assert str(error.value) == message
+
+
+RATES = st.decimals(min_value=0, max_value=200, places=3, allow_nan=False, allow_infinity=False)
+
+
+@given(rate=RATES)
+def test_every_rate_falls_in_exactly_one_tier_of_a_table_without_problems(rate: Decimal) -> None:
+    assert PLAN_DONE.problems(D(2)) == []
+    assert sum(1 for tier in PLAN_DONE.tiers if tier.contains(rate)) == 1
+
+
+@given(rate=RATES, max_points=st.decimals(min_value=0, max_value=20, places=2))
+def test_proportional_points_stay_between_zero_and_the_max(rate: Decimal, max_points: Decimal) -> None:
+    points = Proportional().score(rate, max_points).points
+
+    assert D(0) <= points <= max_points

@@ -4,6 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.scoring.rules import (
     AnswerMap,
@@ -265,3 +267,23 @@ def test_unverified_parts_say_so() -> None:
 
     assert card.nodes["1"].explanation == "Có → 2/2 điểm (điểm tối đa chưa đối chiếu)"
     assert card.explanation.endswith("(bộ tiêu chí chưa đối chiếu)")
+
+
+@given(
+    rates=st.lists(st.decimals(min_value=0, max_value=150, places=2), min_size=2, max_size=2),
+    skip=st.sampled_from(["1", "2.1", "2.2", "3", None]),
+)
+def test_without_bonus_the_index_stays_between_0_and_100(rates: list[Decimal], skip: str | None) -> None:
+    inputs: dict[str, object] = {**FULL, "1.2": rates[0], "2.1": rates[1]}
+    if skip is not None:
+        for code in [c for c in inputs if c == skip or c.startswith(f"{skip}.")]:
+            del inputs[code]
+        inputs[skip] = NotApplicableInput()
+
+    card = score_criteria(TREE, inputs)
+
+    assert card.index_percent is not None
+    assert D(0) <= card.index_percent <= D(100)
+    assert card.total == (card.points * card.full_max / card.applicable_max).quantize(
+        D("0.01"), "ROUND_HALF_UP"
+    )
