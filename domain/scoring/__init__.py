@@ -12,7 +12,7 @@ The parts, one module each:
 * ``scoring`` — a whole tree from one input per criterion code: sums per node, bonus and penalty outside the
   scale, rescaling over the points that apply, the index in percent.
 * ``grading`` — a total or an index mapped to a band, with conditions that cap the band.
-* ``values`` — inputs, results and errors; ``vn_numbers`` — "92,5", never "92.5", in what people read.
+* ``values`` — inputs, results and errors; numbers read "92,5", never "92.5" (``domain.vn_numbers``, for every app).
 
 The three uses:
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from domain.scoring.values import UNVERIFIED, InvalidInput
-from domain.scoring.vn_numbers import vn_number
+from domain.vn_numbers import vn_number
 
 __all__ = ["ND335_RATING", "PAR_GROUPS", "Band", "Condition", "Grade", "GradingScale"]
 

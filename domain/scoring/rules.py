@@ -34,7 +34,7 @@ from domain.scoring.values import (
     as_rate,
     score_text,
 )
-from domain.scoring.vn_numbers import quantize, vn_number
+from domain.vn_numbers import quantize, vn_number
 
 __all__ = [
     "AnswerMap",

@@ -25,7 +25,7 @@ from decimal import Decimal
 from domain.scoring.rules import Bonus, Manual, NotApplicable, Penalty
 from domain.scoring.tree import Criterion, RuleSet
 from domain.scoring.values import UNVERIFIED, InvalidInput, NotApplicableInput, Result
-from domain.scoring.vn_numbers import quantize, vn_number
+from domain.vn_numbers import quantize, vn_number
 
 __all__ = ["InvalidInputs", "NodeScore", "Scorecard", "score_criteria", "score_rule_set"]
 

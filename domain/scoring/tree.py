@@ -18,7 +18,7 @@ from enum import StrEnum
 from domain.scoring.rule_dicts import rule_from_dict, rule_to_dict
 from domain.scoring.rules import Rule
 from domain.scoring.values import UNVERIFIED, InvalidInput, RuleError
-from domain.scoring.vn_numbers import vn_number
+from domain.vn_numbers import vn_number
 
 __all__ = [
     "METHOD_LABELS",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from domain.scoring.vn_numbers import vn_number
+from domain.vn_numbers import vn_number
 
 __all__ = [
     "UNVERIFIED",

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.scoring.vn_numbers import vn_number
+from domain.vn_numbers import vn_number
 
 D = Decimal
 
