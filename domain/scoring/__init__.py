@@ -12,6 +12,9 @@ The parts, one module each:
 * ``scoring`` — a whole tree from one input per criterion code: sums per node, bonus and penalty outside the
   scale, rescaling over the points that apply, the index in percent.
 * ``grading`` — a total or an index mapped to a band, with conditions that cap the band.
+* ``table_import`` / ``table_export`` — a province's criteria table (rows from ``table_files``: .xlsx, .docx,
+  CSV) read into a tree with Vietnamese errors and warnings, and written back in the same columns;
+  ``guide_rules`` reads a rule from the words of its scoring guide ("> 90%: 2; 70–90%: 1; < 70%: 0").
 * ``values`` — inputs, results and errors; numbers read "92,5", never "92.5" (``domain.vn_numbers``, for every app).
 
 The three uses:
