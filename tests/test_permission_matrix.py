@@ -98,6 +98,10 @@ RULES: dict[str, Callable[[str, str], bool]] = {
     "contribute": _any(_manage, _workers),
     "accept": _held(Role.LEADER, OWN),
     "admin_site": lambda r, rel: r == Role.ADMINISTRATOR,
+    # Criteria sets belong to a province (own, child and sibling share P1): everyone signed in there reads them;
+    # Sở Nội vụ of the province writes them (the administrator here covers only own's subtree, not P1 itself).
+    "par_read": lambda r, rel: r != ANON and rel in PROVINCE,
+    "par_write": _held(Role.OVERSEER, PROVINCE),
 }
 # A list filtered on an agency the user may not read may refuse or answer without that agency's records.
 EITHER_WHEN_HIDDEN = {"filter"}
@@ -147,6 +151,16 @@ def PROGRESS(w: Any, rel: str) -> dict[str, Any]:
 def DECISION(w: Any, rel: str) -> dict[str, Any]:
     occurrence = w.records[("occurrence", rel)]
     return {"decision": "return", "reason": "Chưa đủ minh chứng", "version": occurrence.version}
+
+
+def CRITERION(w: Any, rel: str) -> dict[str, Any]:
+    criterion = w.records[("criterion", rel)]
+    return {
+        "version": criterion.version,
+        "title": "Ban hành kế hoạch",
+        "max_points": "1",
+        "method": "computed",
+    }
 
 
 # GET of a page that only answers POST is "None"; a POST the page refuses with 405 is "None".
@@ -278,6 +292,13 @@ PAGES: dict[str, Route] = {
     "surveys:respond": r(None, "public", "public", args=lambda w, rel: [w.token]),
     "surveys:public_index": r(None, "public"),
     "surveys:public_results": r(None, "nobody", args=lambda w, rel: ["P1-SXD"]),  # not published
+    "scoring:set_list": r(None, "signed_in"),
+    "scoring:set_detail": r("criteria_set", "par_read"),
+    "scoring:set_copy": r("criteria_set", None, "par_write", body=lambda w, rel: {"year": 2027}, saves=True),
+    "scoring:set_put_in_force": r("criteria_set", None, "par_write"),
+    "scoring:criterion_edit": r(
+        "criterion", "par_write", "par_write", body=lambda w, rel: CRITERION(w, rel), saves=True
+    ),
 }
 
 
@@ -330,6 +351,8 @@ API: dict[str, Route] = {
     "GET /api/v1/surveys/campaigns/{campaign_id}/results": r("campaign", "read"),
     "GET /api/v1/surveys/public/{token}": r(None, "public"),  # a valid link of "own"
     "POST /api/v1/surveys/public/{token}/responses": r(None, None, "public"),
+    "GET /api/v1/scoring/sets": r(None, "signed_in"),
+    "GET /api/v1/scoring/sets/{set_id}": r("criteria_set", "par_read"),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: its own test below (administrators only)
@@ -365,6 +388,8 @@ def _build_world() -> World:
     from apps.plans.models import PlanImport, Target
     from apps.reports.models import Contribution, Report, ReportFile, ReportTemplate
     from apps.reports.tests.factories import build_year
+    from apps.scoring.demo import sample_data
+    from apps.scoring.services import criteria_set_load
     from apps.surveys import links
     from apps.surveys.models import Questionnaire, SurveyResponse
     from apps.surveys.tests.factories import CampaignFactory, CounterFactory
@@ -451,8 +476,18 @@ def _build_world() -> World:
         )
         objective = year.plan.objectives.first()
         target = Target.objects.filter(objective=objective).first()
+        # A criteria set belongs to the province: P1's three carry no agency marker (everyone in P1 reads them);
+        # P2's carries "other"'s marker, which nobody here may see.
+        province = agency.parent if agency.parent.parent_id is None else agency.parent.parent
+        set_name = f"Chỉ số CCHC {mark}" if relation == "other" else f"Chỉ số CCHC tỉnh Một ({relation})"
+        criteria_set = criteria_set_load(
+            data={**sample_data("so.json"), "name": set_name, "decision_number": f"{len(records)}/QĐ-UBND"},
+            agency=province,
+        )
         records.update(
             {
+                ("criteria_set", relation): criteria_set,
+                ("criterion", relation): criteria_set.criteria.get(code="1.1"),
                 ("agency", relation): agency,
                 ("unit", relation): year.office,
                 ("person", relation): person,

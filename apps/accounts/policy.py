@@ -38,6 +38,8 @@ class AccessScope:
 
     is_superuser: bool
     coverage: dict[int, Coverage] = field(default_factory=dict)
+    # The roots of the tree (provinces) above the agencies where the user holds a role.
+    province_ids: set[int] = field(default_factory=set)
 
     @property
     def readable_ids(self) -> set[int] | None:
@@ -93,6 +95,7 @@ def compute_scope(user: Any) -> AccessScope:
     for agency_id, role in assignments:
         if agency_id not in parents:
             continue
+        scope.province_ids.add(_root_of(agency_id, parents))
         direct[agency_id].add(role)
         if role == Role.OVERSEER:
             covered = _subtree(_root_of(agency_id, parents), children)
@@ -322,3 +325,37 @@ rules.add_perm("indicators.view_indicator", can_read)
 rules.add_perm("indicators.record_measurement", can_manage_plans)
 rules.add_perm("indicators.link_target", can_manage_plans)
 rules.add_perm("indicators.record_service_score", can_import_dossiers)
+
+
+def _province_id(obj: Any) -> int | None:
+    """The province a criteria set belongs to (None for a sample set), or a province given directly."""
+    if obj is None or isinstance(obj, (Agency, int)):
+        return _agency_id(obj)
+    return getattr(obj, "agency_id", None)
+
+
+@rules.predicate
+def can_read_criteria_set(user: Any, obj: Any) -> bool:
+    """A province's criteria sets: anyone signed in within that province; sample sets: anyone signed in."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    scope = scope_for(user)
+    province_id = _province_id(obj)
+    return scope.is_superuser or province_id is None or province_id in scope.province_ids
+
+
+@rules.predicate
+def can_write_criteria_set(user: Any, obj: Any) -> bool:
+    """A province's criteria sets are written by its Sở Nội vụ (overseer) or an administrator covering the
+    province itself; sample sets only by the provincial IT (superusers)."""
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return True
+    province_id = _province_id(obj)
+    if province_id is None:
+        return False
+    return bool(scope.roles_over(province_id) & {Role.OVERSEER, Role.ADMINISTRATOR})
+
+
+rules.add_perm("scoring.view_criteria_set", can_read_criteria_set)
+rules.add_perm("scoring.change_criteria_set", can_write_criteria_set)

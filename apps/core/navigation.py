@@ -95,9 +95,9 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "scoring",
         _("Chỉ số CCHC (PAR INDEX)"),
-        "",
-        False,
-        _("Tự đánh giá, chấm điểm, thẩm định và xếp hạng."),
+        "scoring:set_list",
+        True,
+        _("Bộ tiêu chí theo quyết định của tỉnh; tự đánh giá, thẩm định và xếp hạng sẽ có ở bước sau."),
     ),
     Section(
         "rewards",

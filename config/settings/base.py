@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "apps.jobs",
     "apps.notifications",
     "apps.surveys",
+    "apps.scoring",
 ]
 
 MIDDLEWARE = [

@@ -36,6 +36,10 @@ class Command(BaseCommand):
 
         for line in build_report_demo():
             self.stdout.write(line)
+        from apps.scoring.demo import build_scoring_demo
+
+        for line in build_scoring_demo():
+            self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu."))
         self.stdout.write(f"Tài khoản thử (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in accounts:
