@@ -42,6 +42,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Lập báo cáo CCHC: cchc report --agency MÃ --kind monthly|quarterly|6-month|annual --period P "
         "--out TỆP.docx [--xlsx TỆP.xlsx].",
     ),
+    "par": (
+        "par",
+        "Chỉ số CCHC (PAR INDEX): cchc par import-criteria TỆP --level so|xa --year NĂM [--province MÃ] "
+        "[--dry-run --json] nhập bảng tiêu chí của tỉnh thành bộ tiêu chí dự thảo.",
+    ),
     "backup": (
         "backup",
         "Sao lưu CSDL và tệp tải lên vào một tệp: cchc backup [--output TỆP] (mặc định var/backups/).",

@@ -9,9 +9,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.core.uploads import Use, upload_check
 from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency
 from domain.scoring.rule_dicts import rule_from_dict, rule_to_dict
+from domain.scoring.table_files import ImportFileError, read_table_rows
+from domain.scoring.table_import import TableImport, import_criteria_table
 from domain.scoring.tree import Method
 from domain.scoring.values import RuleError
 
@@ -205,3 +208,49 @@ def criteria_set_load(*, data: dict[str, Any], agency: Agency | None = None) -> 
             unverified=bool(item.get("unverified", False)),
         )
     return criteria_set
+
+
+def criteria_table_read(*, data: bytes, filename: str) -> TableImport:
+    """A province's criteria table (.xlsx, .csv or a .docx with the table) read into a tree, with its problems.
+
+    The file passes the upload gate first (a Word file by the plan rule, a sheet by the table rule); a file it
+    refuses raises `UploadRefused`, an unreadable table is an error of the result. Nothing is saved."""
+    use = Use.PLAN if filename.lower().endswith(".docx") else Use.TABLE
+    upload_check(data, use=use, name=filename, field="file")
+    try:
+        rows = read_table_rows(data, filename)
+    except ImportFileError as error:
+        return TableImport((), None, errors=(str(error),))
+    return import_criteria_table(rows)
+
+
+@transaction.atomic
+def criteria_set_import(
+    *,
+    table: TableImport,
+    name: str,
+    level: str,
+    year: int,
+    province: Agency | None,
+    decision_number: str = "",
+) -> CriteriaSet:
+    """A new draft set from a table read by `criteria_table_read`; refused whole while the table has errors."""
+    if table.errors or not table.criteria:
+        raise ValidationError(
+            "Bảng tiêu chí còn lỗi nên chưa tạo bộ tiêu chí: " + " ".join(table.errors or ("bảng trống.",))
+        )
+    if not 2000 <= year <= 2100:
+        raise ValidationError(f"Năm áp dụng {year} không hợp lệ.")
+    shape = table.to_json()
+    return criteria_set_load(
+        data={
+            "name": name,
+            "level": level,
+            "year": year,
+            "decision_number": decision_number,
+            "total_points": shape["total_points"],
+            "is_sample": False,
+            "criteria": shape["criteria"],
+        },
+        agency=province,
+    )
