@@ -16,6 +16,7 @@ from django.http import Http404
 from apps.accounts.policy import scope_for
 from apps.organizations.models import Agency
 from domain.scoring.rule_dicts import rule_from_dict
+from domain.scoring.rule_text import describe_rule
 from domain.scoring.rules import Rule
 from domain.scoring.tree import METHOD_LABELS, Method, validate_criteria
 from domain.scoring.tree import Criterion as Node
@@ -23,7 +24,6 @@ from domain.scoring.values import RuleError
 from domain.vn_numbers import vn_number
 
 from .models import CriteriaSet, Criterion
-from .rule_text import describe_rule
 
 ZERO = Decimal(0)
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from apps.scoring.rule_text import describe_rule
 from domain.scoring.rule_dicts import rule_from_dict
+from domain.scoring.rule_text import describe_rule
 
 
 @pytest.mark.parametrize(
