@@ -45,7 +45,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "par": (
         "par",
         "Chỉ số CCHC (PAR INDEX): cchc par import-criteria TỆP --level so|xa --year NĂM [--province MÃ] "
-        "[--dry-run --json] nhập bảng tiêu chí của tỉnh thành bộ tiêu chí dự thảo.",
+        "[--dry-run --json] nhập bảng tiêu chí của tỉnh thành bộ tiêu chí dự thảo; "
+        "cchc par score --agency MÃ --year NĂM [--json] điểm các tiêu chí tính từ dữ liệu.",
     ),
     "backup": (
         "backup",

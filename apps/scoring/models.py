@@ -117,6 +117,9 @@ class Criterion(VersionedModel, AuditedModel):
     guide = models.TextField(_("hướng dẫn chấm điểm"), blank=True)
     rule = models.JSONField(_("quy tắc chấm"), null=True, blank=True)
     unverified = models.BooleanField(_("chưa đối chiếu"), default=False)
+    # For a criterion computed from data: the indicator of the catalogue (apps.indicators) whose value of the
+    # agency and year is scored by the rule, e.g. "task_completion_rate".
+    source = models.CharField(_("nguồn số liệu"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("tiêu chí")

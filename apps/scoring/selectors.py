@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from apps.accounts.policy import scope_for
+from apps.organizations.choices import AgencyLevel
 from apps.organizations.models import Agency
 from domain.scoring.rule_dicts import rule_from_dict
 from domain.scoring.rule_text import describe_rule
@@ -23,6 +24,7 @@ from domain.scoring.tree import Criterion as Node
 from domain.scoring.values import RuleError
 from domain.vn_numbers import vn_number
 
+from .choices import SetLevel, SetStatus
 from .models import CriteriaSet, Criterion
 
 ZERO = Decimal(0)
@@ -152,3 +154,24 @@ def set_tree(*, criteria_set: CriteriaSet) -> SetTree:
     if not criteria_set.is_sample and not criteria_set.decision_number.strip():
         found.append("Cần ghi số, ký hiệu quyết định ban hành bộ tiêu chí.")
     return SetTree(roots, table, tuple(found))
+
+
+def province_of(agency: Agency) -> Agency:
+    """The root of the agency's tree: the province (or city) whose decision sets its criteria."""
+    seen: set[int] = set()
+    while agency.parent_id is not None and agency.pk not in seen:
+        seen.add(agency.pk)
+        agency = Agency.objects.get(pk=agency.parent_id)
+    return agency
+
+
+def criteria_set_for(*, agency: Agency, year: int, pk: int | None = None) -> CriteriaSet | None:
+    """The set an agency is scored on in a year: the one asked for, else its province's set of its level (in force
+    before a draft), else the sample set of that level and year. For trusted callers (the command line)."""
+    if pk is not None:
+        return CriteriaSet.objects.filter(pk=pk).first()
+    level = SetLevel.COMMUNE if agency.level == AgencyLevel.COMMUNE else SetLevel.DEPARTMENT
+    same = CriteriaSet.objects.filter(year=year, level=level).exclude(status=SetStatus.RETIRED)
+    own = same.filter(agency=province_of(agency)).order_by("-pk")
+    found = own.filter(status=SetStatus.IN_FORCE).first() or own.first()
+    return found or same.filter(is_sample=True).order_by("-pk").first()

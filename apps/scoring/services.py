@@ -75,6 +75,7 @@ def criteria_set_copy_forward(
             guide=row.guide,
             rule=row.rule,
             unverified=row.unverified,
+            source=row.source,
         )
     for row in Criterion.objects.filter(criteria_set=source, parent__isnull=False):
         child = new_ids[row.pk]
@@ -206,6 +207,7 @@ def criteria_set_load(*, data: dict[str, Any], agency: Agency | None = None) -> 
             guide=str(item.get("guide", "")),
             rule=_clean_rule(item.get("rule"), max_points),
             unverified=bool(item.get("unverified", False)),
+            source=str(item.get("source", ""))[:64],
         )
     return criteria_set
 

@@ -1,5 +1,7 @@
 """`cchc par import-criteria FILE --level so|xa --year YYYY [--province CODE] [--name TÊN] [--decision SỐ]
-[--dry-run] [--json]`: read a province's PAR INDEX criteria table and save it as a draft criteria set."""
+[--dry-run] [--json]`: read a province's PAR INDEX criteria table and save it as a draft criteria set.
+`cchc par score --agency CODE --year YYYY [--set ID] [--json]`: the criteria of the agency's set, with the points
+of those computed from data (self-assessment and appraisal come with the assessment step)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from apps.core.uploads import UploadRefused
 from apps.organizations.models import Agency
 
 from ...choices import SetLevel
+from ...computed import computed_scores
+from ...selectors import criteria_of, criteria_set_for
 from ...services import criteria_set_import, criteria_table_read
 
 
@@ -35,8 +39,20 @@ class Command(BaseCommand):
         criteria.add_argument("--decision", default="", help="số, ký hiệu quyết định ban hành")
         criteria.add_argument("--dry-run", action="store_true", help="chỉ đọc và báo kết quả, không lưu")
         criteria.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+        score = actions.add_parser(
+            "score", help="Điểm các tiêu chí tính từ dữ liệu của một cơ quan trong năm."
+        )
+        score.add_argument("--agency", required=True, help="mã cơ quan")
+        score.add_argument("--year", required=True, type=int, help="năm đánh giá")
+        score.add_argument(
+            "--set", type=int, default=None, help="mã bộ tiêu chí (mặc định: bộ áp dụng cho cơ quan)"
+        )
+        score.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "score":
+            self._score(options)
+            return
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Không có tệp {path}.")
@@ -80,3 +96,43 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"Đã lưu bộ tiêu chí dự thảo “{created.name}” (mã {created.pk}).")
             )
+
+    def _score(self, options: dict[str, Any]) -> None:
+        agency = Agency.objects.filter(code=options["agency"]).first()
+        if agency is None:
+            raise CommandError(f"Không có cơ quan mã {options['agency']}.")
+        criteria_set = criteria_set_for(agency=agency, year=options["year"], pk=options["set"])
+        if criteria_set is None:
+            raise CommandError(f"Chưa có bộ tiêu chí năm {options['year']} cho cơ quan {agency.code}.")
+        computed = {item.criterion.code: item for item in computed_scores(
+            criteria_set=criteria_set, agency=agency, year=options["year"]
+        )}  # fmt: skip
+        rows = []
+        for criterion in criteria_of(criteria_set=criteria_set):
+            item = computed.get(criterion.code)
+            rows.append(
+                {
+                    "code": criterion.code,
+                    "max_points": None if criterion.max_points is None else str(criterion.max_points),
+                    "self": None,
+                    "appraised": None,
+                    "computed": str(item.result.points) if item and item.result else None,
+                    "source": criterion.source or None,
+                    "explanation": (item.result.explanation if item.result else item.problem) if item else "",
+                }
+            )
+        if options["json"]:
+            document = {
+                "agency": agency.code,
+                "year": options["year"],
+                "set": criteria_set.pk,
+                "criteria": rows,
+                "total": {"self": None, "appraised": None, "survey": None, "index_percent": None},
+            }
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=1))
+            return
+        self.stdout.write(f"{agency.name} — {criteria_set.name} ({options['year']})")
+        for row in rows:
+            if row["source"]:
+                shown = row["computed"] if row["computed"] is not None else "—"
+                self.stdout.write(f"  {row['code']:<8} {shown:>6}/{row['max_points']}  {row['explanation']}")

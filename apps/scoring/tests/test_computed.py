@@ -1,0 +1,57 @@
+"""Criteria computed from the agency's own data: the figure is the one the indicator pages show, scored by the
+criterion's rule; `cchc par score` prints them."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from decimal import Decimal
+
+from django.core.management import call_command
+
+from apps.indicators.scorecard import agency_values
+from apps.reports.tests.factories import build_year
+from apps.scoring.computed import computed_scores
+from domain.periods import parse_period
+
+ON = date(2026, 12, 16)
+
+
+def test_the_plan_completion_criterion_is_scored_on_the_task_figure_the_indicators_show(
+    tree, p1_set, settings
+):
+    build_year(tree.own)
+    scores = {
+        item.criterion.code: item
+        for item in computed_scores(criteria_set=p1_set, agency=tree.own, year=2026, today=ON)
+    }
+    item = scores["1.2"]
+    shown = agency_values(agency=tree.own, period=parse_period("2026"), today=ON).values[
+        "task_completion_rate"
+    ]
+    assert item.figure == shown
+    # build_year: 15 periods due in 2026 by 16/12 (T1, T2, T3, T5 January–November, T6); on time: T1 and the
+    # eleven months of T5
+    assert (shown.numerator, shown.denominator) == (12, 15)
+    assert item.result is not None
+    assert item.result.points == Decimal(1)  # 80% falls in "từ 70% đến 90%: 1 điểm"
+    assert "80" in item.result.explanation
+
+
+def test_an_agency_without_tasks_gets_no_points_and_the_reason(tree, p1_set):
+    (item,) = computed_scores(criteria_set=p1_set, agency=tree.sibling, year=2026, today=ON)
+    assert item.result is None and "Chưa có số liệu" in item.problem
+
+
+def test_par_score_prints_the_computed_points_of_the_agencys_set(tree, p1_set, sample_so):
+    build_year(tree.own)
+    out = io.StringIO()
+    call_command("par", "score", "--agency", tree.own.code, "--year", "2026", "--json", stdout=out)
+    printed = json.loads(out.getvalue())
+    assert printed["agency"] == tree.own.code and printed["set"] == p1_set.pk
+    by_code = {row["code"]: row for row in printed["criteria"]}
+    assert by_code["1.2"]["source"] == "task_completion_rate"
+    assert by_code["1.2"]["computed"] is not None
+    assert by_code["2"]["computed"] is None and by_code["2"]["self"] is None
+    assert set(printed["total"]) == {"self", "appraised", "survey", "index_percent"}
