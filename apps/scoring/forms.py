@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
 from apps.core.versioning import VersionedForm
+from apps.indicators.models import Indicator
 from apps.organizations.models import Agency
 
 from .choices import METHOD_CHOICES
@@ -23,7 +24,7 @@ RULE_HELP = (
 class CriterionForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Criterion
-        fields = ["title", "method", "evidence", "guide", "unverified"]
+        fields = ["title", "method", "evidence", "guide", "unverified", "source"]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "evidence": forms.Textarea(attrs={"rows": 2}),
@@ -45,8 +46,17 @@ class CriterionForm(VersionedForm, forms.ModelForm):
         help_text=RULE_HELP,
     )
 
+    source = forms.ChoiceField(
+        label="Nguồn số liệu (tiêu chí tính từ dữ liệu)",
+        required=False,
+        help_text="Chỉ số trong danh mục mà điểm của tiêu chí được tính theo, cho cơ quan và năm đánh giá.",
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        catalogue = Indicator.objects.order_by("group__order", "order", "code").values_list("code", "name")
+        choices = [("", "— không tính từ dữ liệu —"), *dict(catalogue).items()]
+        cast(forms.ChoiceField, self.fields["source"]).choices = choices
         instance = self.instance
         if not self.is_bound and instance.pk is not None:
             if instance.max_points is not None:

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from apps.core.uploads import Use, upload_check
 from apps.core.versioning import version_check, versioned_save
+from apps.indicators.models import Indicator
 from apps.organizations.models import Agency
 from domain.scoring.rule_dicts import rule_from_dict, rule_to_dict
 from domain.scoring.table_files import ImportFileError, read_table_rows
@@ -112,6 +113,7 @@ def criterion_update(
     guide: str = "",
     rule: Any = None,
     unverified: bool = False,
+    source: str = "",
     expected_version: int | None = None,
 ) -> Criterion:
     """One criterion's text, points, method and rule; the rule is read by the engine and refused with its
@@ -126,6 +128,8 @@ def criterion_update(
         errors["max_points"] = "Điểm tối đa không được âm."
     if method not in {m.value for m in Method}:
         errors["method"] = "Phương pháp chấm không hợp lệ."
+    if source and not Indicator.objects.filter(code=source).exists():
+        errors["source"] = f"Không có chỉ số “{source}” trong danh mục."
     if errors:
         raise ValidationError(errors)
     cleaned_rule = _clean_rule(rule, max_points)
@@ -136,6 +140,7 @@ def criterion_update(
     criterion.guide = guide.strip()
     criterion.rule = cleaned_rule
     criterion.unverified = unverified
+    criterion.source = source
     versioned_save(criterion, expected_version=expected_version)
     return criterion
 

@@ -13,8 +13,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.ids import parse_id
+from apps.indicators.models import Indicator
+from apps.organizations.selectors import agency_get_for_user, agency_list_for_user
 
 from . import selectors, services
+from .computed import computed_scores
 from .forms import CopyForm, CriterionForm
 from .models import CriteriaSet
 
@@ -47,6 +50,7 @@ def set_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "set": criteria_set,
         "tree": selectors.set_tree(criteria_set=criteria_set),
+        **_computed_context(request, criteria_set),
         "can_edit": not criteria_set.locked and request.user.has_perm(CHANGE, criteria_set),
         "copy_form": CopyForm(initial={"year": criteria_set.year + 1}, provinces=targets)
         if targets
@@ -54,6 +58,23 @@ def set_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "choose_province": criteria_set.agency_id is None,
     }
     return render(request, "scoring/set_detail.html", context)
+
+
+def _computed_context(request: HttpRequest, criteria_set: CriteriaSet) -> dict[str, Any]:
+    """The points of the computed criteria for an agency the reader may read (their own by default)."""
+    if not selectors.criteria_of(criteria_set=criteria_set).exclude(source="").exists():
+        return {}
+    agencies = agency_list_for_user(user=request.user).order_by("name")
+    chosen = parse_id(request.GET.get("agency")) or getattr(getattr(request, "agency", None), "pk", None)
+    agency = agency_get_for_user(user=request.user, pk=chosen) if chosen else None
+    scores = (
+        computed_scores(criteria_set=criteria_set, agency=agency, year=criteria_set.year) if agency else []
+    )
+    names = dict(
+        Indicator.objects.filter(code__in={i.criterion.source for i in scores}).values_list("code", "name")
+    )
+    rows = [(item, names.get(item.criterion.source, item.criterion.source)) for item in scores]
+    return {"computed_agencies": agencies, "computed_agency": agency, "computed": rows}
 
 
 @login_required

@@ -55,3 +55,36 @@ def test_par_score_prints_the_computed_points_of_the_agencys_set(tree, p1_set, s
     assert by_code["1.2"]["computed"] is not None
     assert by_code["2"]["computed"] is None and by_code["2"]["self"] is None
     assert set(printed["total"]) == {"self", "appraised", "survey", "index_percent"}
+
+
+def test_the_set_page_shows_the_readers_computed_points_and_never_another_agencys(
+    client, tree, make_user, p1_set
+):
+    build_year(tree.own)
+    client.force_login(make_user("focal_point", tree.own))
+    page = client.get(f"/chi-so-cchc/bo-tieu-chi/{p1_set.pk}/?agency={tree.own.pk}").content.decode()
+    assert "Điểm tính từ dữ liệu" in page and "Tỷ lệ nhiệm vụ của kế hoạch hoàn thành đúng hạn" in page
+    assert "(12/15)" in page and "1/2" in page
+    assert client.get(f"/chi-so-cchc/bo-tieu-chi/{p1_set.pk}/?agency={tree.other.pk}").status_code == 404
+
+
+def test_an_unknown_source_is_refused_and_a_catalogue_source_is_saved(client, tree, make_user, p1_set):
+    from apps.scoring.models import Criterion
+
+    criterion = Criterion.objects.get(criteria_set=p1_set, code="1.3")
+    client.force_login(make_user("overseer", tree.sibling))
+    url = f"/chi-so-cchc/tieu-chi/{criterion.pk}/sua/"
+    form = {
+        "version": criterion.version,
+        "title": criterion.title,
+        "max_points": "1",
+        "method": "computed",
+        "rule": "",
+        "source": "khong_co",
+    }
+    assert client.post(url, form).status_code == 200
+    criterion.refresh_from_db()
+    assert criterion.source == ""
+    assert client.post(url, {**form, "source": "feedback_on_time_rate"}).status_code == 302
+    criterion.refresh_from_db()
+    assert criterion.source == "feedback_on_time_rate"
