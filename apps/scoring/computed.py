@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from apps.indicators.scorecard import Value, agency_values
 from apps.organizations.models import Agency
+from domain.indicators.dossier_rates import rounded
 from domain.periods import parse_period
 from domain.scoring.rule_dicts import rule_from_dict
 from domain.scoring.rules import CountTarget
@@ -54,7 +55,8 @@ def computed_scores(
             continue
         try:
             rule = rule_from_dict(criterion.rule)
-            value: object = int(figure.value) if isinstance(rule, CountTarget) else Decimal(figure.value)
+            # scored on the figure as the indicator pages show it (two decimals), so both read the same
+            value: object = int(figure.value) if isinstance(rule, CountTarget) else rounded(Decimal(figure.value))
             result = rule.score(value, criterion.max_points)
         except (RuleError, InvalidInput) as error:
             out.append(ComputedScore(criterion, figure, None, str(error)))

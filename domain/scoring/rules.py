@@ -169,7 +169,7 @@ class Tiered(Rule):
 
     def _score(self, value: object, max_points: Decimal) -> Result:
         rate = as_rate(value, self.label)
-        shown = f"{self.label} {vn_number(rate)}{self.unit}"
+        shown = f"{self.label} {vn_number(rate, places=2)}{self.unit}"
         for tier in self.tiers:
             if tier.contains(rate):
                 where = tier.describe(self.unit)
@@ -281,7 +281,7 @@ class Proportional(Rule):
 
     def _score(self, value: object, max_points: Decimal) -> Result:
         rate = as_rate(value, self.label)
-        shown = f"{self.label} {vn_number(rate)}{self.unit}"
+        shown = f"{self.label} {vn_number(rate, places=4)}{self.unit}"
         if rate >= self.target:
             reached = (
                 f"đạt chỉ tiêu {vn_number(self.target)}{self.unit}" if self.target != HUNDRED else "≥ 100%"
