@@ -56,7 +56,9 @@ def computed_scores(
         try:
             rule = rule_from_dict(criterion.rule)
             # scored on the figure as the indicator pages show it (two decimals), so both read the same
-            value: object = int(figure.value) if isinstance(rule, CountTarget) else rounded(Decimal(figure.value))
+            value: object = (
+                int(figure.value) if isinstance(rule, CountTarget) else rounded(Decimal(figure.value))
+            )
             result = rule.score(value, criterion.max_points)
         except (RuleError, InvalidInput) as error:
             out.append(ComputedScore(criterion, figure, None, str(error)))

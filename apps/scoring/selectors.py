@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from apps.accounts.policy import scope_for
+from apps.indicators.models import Indicator
 from apps.organizations.choices import AgencyLevel
 from apps.organizations.models import Agency
 from domain.scoring.rule_dicts import rule_from_dict
@@ -175,3 +176,12 @@ def criteria_set_for(*, agency: Agency, year: int, pk: int | None = None) -> Cri
     own = same.filter(agency=province_of(agency)).order_by("-pk")
     found = own.filter(status=SetStatus.IN_FORCE).first() or own.first()
     return found or same.filter(is_sample=True).order_by("-pk").first()
+
+
+def has_computed_criteria(*, criteria_set: CriteriaSet) -> bool:
+    return Criterion.objects.filter(criteria_set=criteria_set).exclude(source="").exists()
+
+
+def indicator_names(*, codes: set[str]) -> dict[str, str]:
+    """The catalogue's names of the indicators criteria read their figures from."""
+    return dict(Indicator.objects.filter(code__in=codes).values_list("code", "name"))

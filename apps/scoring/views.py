@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.ids import parse_id
-from apps.indicators.models import Indicator
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user
 
 from . import selectors, services
@@ -62,7 +61,7 @@ def set_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _computed_context(request: HttpRequest, criteria_set: CriteriaSet) -> dict[str, Any]:
     """The points of the computed criteria for an agency the reader may read (their own by default)."""
-    if not selectors.criteria_of(criteria_set=criteria_set).exclude(source="").exists():
+    if not selectors.has_computed_criteria(criteria_set=criteria_set):
         return {}
     agencies = agency_list_for_user(user=request.user).order_by("name")
     chosen = parse_id(request.GET.get("agency")) or getattr(getattr(request, "agency", None), "pk", None)
@@ -70,9 +69,7 @@ def _computed_context(request: HttpRequest, criteria_set: CriteriaSet) -> dict[s
     scores = (
         computed_scores(criteria_set=criteria_set, agency=agency, year=criteria_set.year) if agency else []
     )
-    names = dict(
-        Indicator.objects.filter(code__in={i.criterion.source for i in scores}).values_list("code", "name")
-    )
+    names = selectors.indicator_names(codes={item.criterion.source for item in scores})
     rows = [(item, names.get(item.criterion.source, item.criterion.source)) for item in scores]
     return {"computed_agencies": agencies, "computed_agency": agency, "computed": rows}
 
