@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from docx import Document
+from playwright.sync_api import expect
 
 from .conftest import login
 
@@ -86,7 +87,9 @@ def test_upload_correct_confirm_and_find_in_register(live_server, page, demo, tm
     lead_select = page.locator("#id_lead")
     option = lead_select.locator("option", has_text="Phòng Quản lý xây dựng — Sở Xây dựng tỉnh Đắk Lắk")
     lead_select.select_option(value=option.get_attribute("value"))
-    page.click("#task-filters button:has-text('Lọc')")
+    with page.expect_navigation():
+        page.click("#task-filters button:has-text('Lọc')")
     rows = page.locator("#tasks tbody tr")
-    assert rows.count() == 1
+    # Wait for the filtered table itself, not just the new address: CI once counted rows mid-load.
+    expect(rows).to_have_count(1)
     assert "Kiểm tra việc giải quyết TTHC lĩnh vực hoạt động xây dựng" in rows.first.inner_text()
