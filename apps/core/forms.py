@@ -43,3 +43,12 @@ class VnDateField(forms.DateField):
                 code="future",
                 params={"day": value.strftime("%d/%m/%Y"), "today": today.strftime("%d/%m/%Y")},
             )
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's refusal shown on the form: each field's messages beside the field, the rest above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from apps.core.forms import add_service_errors
 from apps.organizations.selectors import agency_list_for_user
 from domain.indicators.feedback_rates import STATUS_LABELS
 
@@ -26,14 +27,6 @@ def _writable_agencies(request: HttpRequest) -> list[Any]:
         for a in agency_list_for_user(user=request.user)
         if request.user.has_perm("feedback.change_feedback", a)
     ]
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -75,7 +68,7 @@ def feedback_create(request: HttpRequest) -> HttpResponse:
         try:
             item = services.feedback_create(agency=agency, user=request.user, **form.service_fields())
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Đã ghi phản ánh, kiến nghị {item.code}.")
             return redirect("feedback:feedback_detail", pk=item.pk)
@@ -94,7 +87,7 @@ def feedback_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 data = form.service_fields()
                 services.feedback_update(feedback=item, expected_version=form.expected_version, **data)
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Đã lưu.")
                 return redirect("feedback:feedback_detail", pk=item.pk)

@@ -8,9 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+
+from apps.core.forms import add_service_errors
 
 from . import selectors, services
 from .forms import AgencyForm, PersonForm, UnitForm
@@ -19,14 +20,6 @@ from .forms import AgencyForm, PersonForm, UnitForm
 def _require(request: HttpRequest, perm: str, obj: Any) -> None:
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
-
-
-def _apply(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -71,7 +64,7 @@ def agency_create(request: HttpRequest) -> HttpResponse:
             try:
                 agency = services.agency_create(**data)
             except ValidationError as error:
-                _apply(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, f"Đã thêm cơ quan {agency.name}.")
                 return redirect("organizations:agency_detail", pk=agency.pk)
@@ -95,7 +88,7 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     agency=agency, expected_version=form.expected_version, **form.changes()
                 )
             except ValidationError as error:
-                _apply(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Đã lưu thay đổi.")
                 return redirect("organizations:agency_detail", pk=agency.pk)
@@ -128,7 +121,7 @@ def unit_create(request: HttpRequest, agency_pk: int) -> HttpResponse:
         try:
             unit = services.unit_create(agency=agency, **form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Đã thêm đơn vị {unit.name}.")
             return redirect("organizations:agency_detail", pk=agency.pk)
@@ -146,7 +139,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.unit_update(unit=unit, expected_version=form.expected_version, **form.changes())
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Đã lưu thay đổi.")
             return redirect("organizations:agency_detail", pk=unit.agency_id)
@@ -178,7 +171,7 @@ def person_create(request: HttpRequest, agency_pk: int) -> HttpResponse:
         try:
             person = services.person_create(agency=agency, **form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Đã thêm cán bộ {person.full_name}.")
             return redirect("organizations:agency_detail", pk=agency.pk)
@@ -196,7 +189,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.person_update(person=person, expected_version=form.expected_version, **form.changes())
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Đã lưu thay đổi.")
             return redirect("organizations:agency_detail", pk=person.agency_id)

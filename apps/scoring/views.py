@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.forms import add_service_errors
 from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user
 
@@ -86,11 +87,7 @@ def criterion_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 criterion=criterion, expected_version=form.expected_version, **form.changes()
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Đã lưu tiêu chí {criterion.code}.")
             return redirect("scoring:set_detail", pk=criteria_set.pk)

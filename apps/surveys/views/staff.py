@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from apps.core.forms import add_service_errors
 from apps.core.ids import parse_id
 from apps.organizations.models import Agency
 from apps.organizations.selectors import agency_list_for_user, unit_list_for_user
@@ -28,14 +29,6 @@ from ..models import Campaign, Counter
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _error_message(request: HttpRequest, error: ValidationError) -> None:
@@ -127,7 +120,7 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
         try:
             campaign = services.campaign_create(agency=agency, **form.service_values())
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Đã tạo đợt khảo sát. Hãy in mã QR cho các quầy rồi mở nhận ý kiến.")
             return redirect("surveys:campaign_detail", pk=campaign.pk)
@@ -146,7 +139,7 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 campaign=campaign, expected_version=form.expected_version, **form.service_values()
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Đã lưu đợt khảo sát.")
             return redirect("surveys:campaign_detail", pk=campaign.pk)
@@ -400,7 +393,7 @@ def counter_list(request: HttpRequest) -> HttpResponse:
                 unit=form.cleaned_data["unit"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Đã thêm quầy.")
             return redirect("surveys:counter_list")
@@ -444,7 +437,7 @@ def counter_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     expected_version=form.expected_version,
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Đã lưu quầy.")
                 return redirect("surveys:counter_list")

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from apps.core.forms import add_service_errors
 from apps.organizations.selectors import agency_list_for_user
 from apps.plans.selectors import plan_list_for_user
 from domain.task_status import STATUS_LABELS
@@ -118,11 +119,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **data,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Đã lưu nhiệm vụ.")
             return redirect("tasks:task_detail", pk=task.pk)
