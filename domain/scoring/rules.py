@@ -72,13 +72,31 @@ class Rule:
     def score(self, value: object, max_points: Decimal) -> Result:
         if isinstance(value, NotApplicableInput):
             return not_applicable_result(value.reason)
-        result = self._score(value, max_points)
+        if isinstance(value, ManualScore):
+            # points given directly (an appraiser's adjustment, an override of a computed figure) on any rule
+            result = self._direct(value, max_points)
+        else:
+            result = self._score(value, max_points)
         if self.unverified:
             result = replace(result, explanation=f"{result.explanation} (quy tắc {UNVERIFIED})")
         return result
 
     def _score(self, value: object, max_points: Decimal) -> Result:
         raise NotImplementedError
+
+    def _direct(self, value: ManualScore, max_points: Decimal) -> Result:
+        """Points typed by a person with a reason, 0 ≤ points ≤ maximum (for a penalty: the points taken off)."""
+        points = as_decimal(value.points, "Điểm")
+        if not 0 <= points <= max_points:
+            raise InvalidInput(f"Điểm {vn_number(points)} phải từ 0 đến {_pts(max_points)}.")
+        reason = " ".join(value.reason.split())
+        if not reason:
+            raise InvalidInput("Cần ghi lý do cho điểm chấm trực tiếp.")
+        signed = -points if self.extra and self.kind == "penalty" else points
+        verb = "trừ " if signed < 0 else ""
+        return self._result(
+            signed, max_points, f"Chấm trực tiếp {verb}{score_text(points, max_points)}: {reason}"
+        )
 
     def problems(self, max_points: Decimal) -> list[str]:
         """What makes this rule unusable for a criterion worth ``max_points``, in Vietnamese."""
@@ -505,15 +523,7 @@ class Manual(Rule):
     guide: str = ""
 
     def _score(self, value: object, max_points: Decimal) -> Result:
-        if not isinstance(value, ManualScore):
-            raise InvalidInput("Cần nhập điểm và lý do chấm.")
-        points = as_decimal(value.points, "Điểm")
-        if not 0 <= points <= max_points:
-            raise InvalidInput(f"Điểm {vn_number(points)} phải từ 0 đến {_pts(max_points)}.")
-        reason = " ".join(value.reason.split())
-        if not reason:
-            raise InvalidInput("Cần ghi lý do cho điểm chấm trực tiếp.")
-        return self._result(points, max_points, f"Chấm trực tiếp {score_text(points, max_points)}: {reason}")
+        raise InvalidInput("Cần nhập điểm và lý do chấm.")
 
 
 @dataclass(frozen=True, kw_only=True)
