@@ -24,6 +24,7 @@ urlpatterns = [
     path("thong-bao/", include("apps.notifications.urls")),
     path("cong-viec-nen/", include("apps.jobs.urls")),
     path("khao-sat/", include("apps.surveys.urls")),
+    path("chi-so-cchc/danh-gia/", include("apps.par.urls")),
     path("chi-so-cchc/", include("apps.scoring.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

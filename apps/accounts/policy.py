@@ -359,3 +359,33 @@ def can_write_criteria_set(user: Any, obj: Any) -> bool:
 
 rules.add_perm("scoring.view_criteria_set", can_read_criteria_set)
 rules.add_perm("scoring.change_criteria_set", can_write_criteria_set)
+
+
+@rules.predicate
+def can_self_assess(user: Any, obj: Any) -> bool:
+    """An agency's PAR INDEX self-assessment: its own focal point, or an administrator covering it."""
+    return _admin_or_direct(user, obj, frozenset({Role.FOCAL_POINT}))
+
+
+@rules.predicate
+def can_appraise(user: Any, obj: Any) -> bool:
+    """The appraisal team: Sở Nội vụ (overseer) of the agency's province; a superuser."""
+    scope = scope_for(user)
+    return scope.is_superuser or Role.OVERSEER in scope.roles_over(_agency_id(obj))
+
+
+@rules.predicate
+def can_read_assessment(user: Any, obj: Any) -> bool:
+    """Before the results are published an assessment is read by its agency's people and by the province's
+    appraisal team and administrators; afterwards by anyone signed in within the province."""
+    scope = scope_for(user)
+    if scope.is_superuser or scope.roles_over(_agency_id(obj)):
+        return True
+    round_ = getattr(obj, "round", None)
+    return bool(round_ is not None and round_.published_at and round_.province_id in scope.province_ids)
+
+
+rules.add_perm("par.manage_round", can_write_criteria_set)
+rules.add_perm("par.self_assess", can_self_assess)
+rules.add_perm("par.appraise", can_appraise)
+rules.add_perm("par.view_assessment", can_read_assessment)

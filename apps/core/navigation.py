@@ -95,9 +95,9 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "scoring",
         _("Chỉ số CCHC (PAR INDEX)"),
-        "scoring:set_list",
+        "par:home",
         True,
-        _("Bộ tiêu chí theo quyết định của tỉnh; tự đánh giá, thẩm định và xếp hạng sẽ có ở bước sau."),
+        _("Tự đánh giá có tài liệu kiểm chứng, điểm tính sẵn từ dữ liệu, thẩm định, giải trình, xếp hạng."),
     ),
     Section(
         "rewards",

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "apps.notifications",
     "apps.surveys",
     "apps.scoring",
+    "apps.par",
 ]
 
 MIDDLEWARE = [

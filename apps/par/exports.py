@@ -1,0 +1,150 @@
+"""Excel of an assessment in the province's table layout (Điểm tối đa · Điều tra XHH · Tự đánh giá · Thẩm định ·
+Điểm đạt · Chỉ số · Ghi chú) and of a round's ranking; every cell made inert (safe_row)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from domain.scoring.scoring import NodeScore
+from domain.spreadsheet_text import safe_row
+
+from .models import AssessmentRound
+from .selectors import AssessmentView, Ranked
+
+TABLE_HEADERS = [
+    "Mã",
+    "Lĩnh vực / Tiêu chí / Tiêu chí thành phần",
+    "Điểm tối đa",
+    "Điều tra XHH",
+    "Tự đánh giá",
+    "Thẩm định",
+    "Điểm đạt",
+    "Chỉ số (%)",
+    "Ghi chú",
+]
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _node(node: NodeScore | None) -> object:
+    """Points as a number Excel can add up; "KAD" (không áp dụng) for a criterion that does not apply."""
+    if node is None or not node.scored:
+        return None
+    return "KAD" if not node.applicable else float(node.points)
+
+
+def _head(sheet: Worksheet, title: str, headers: Sequence[str]) -> None:
+    sheet.append(safe_row([title]))
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([])
+    sheet.append(safe_row(headers))
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+def _save(workbook: Workbook) -> bytes:
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def assessment_to_xlsx(view: AssessmentView) -> bytes:
+    assessment = view.assessment
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Bảng điểm"
+    _head(
+        sheet,
+        f"Kết quả Chỉ số CCHC năm {assessment.round.year} — {assessment.agency.name}",
+        TABLE_HEADERS,
+    )
+    for line in view.lines:
+        final = line.final_node
+        index = None
+        if final is not None and final.applicable and final.max_points:
+            index = final.points / final.max_points * 100
+        survey = _node(line.final_node) if line.is_survey else None
+        appraised = _node(line.final_node) if line.score is not None and line.score.verdict else None
+        note_parts = []
+        if line.score is not None:
+            if line.score.appraisal_reason:
+                note_parts.append(f"Thẩm định: {line.score.appraisal_reason}")
+            if line.score.response:
+                note_parts.append(f"Giải trình: {line.score.response}")
+            if line.score.review_reason:
+                note_parts.append(f"Thẩm định lại: {line.score.review_reason}")
+        row = [
+            line.row.criterion.code,
+            "    " * line.row.depth + line.row.criterion.title,
+            _number(line.row.node.full_max()),
+            survey,
+            None if line.is_survey else _node(line.self_node),
+            appraised,
+            _node(line.final_node),
+            None if index is None else round(float(index), 2),
+            "; ".join(note_parts),
+        ]
+        sheet.append(safe_row(row))
+        if line.row.depth == 0:
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(bold=True)
+    card = view.final_card.card
+    sheet.append(
+        safe_row(
+            [
+                "",
+                "Tổng",
+                _number(card.full_max),
+                "",
+                _number(view.self_card.card.total),
+                "",
+                _number(card.total),
+                _number(card.index_percent),
+                card.explanation,
+            ]
+        )
+    )
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for column, width in zip("ABCDEFGHI", (8, 70, 10, 10, 10, 10, 10, 10, 50), strict=True):
+        sheet.column_dimensions[column].width = width
+    return _save(workbook)
+
+
+def ranking_to_xlsx(round_: AssessmentRound, ranked: Sequence[Ranked]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Xếp hạng"
+    _head(
+        sheet,
+        f"Xếp hạng Chỉ số CCHC năm {round_.year} — {round_.level_label} — {round_.province.name}",
+        ["Hạng", "Cơ quan", "Tự đánh giá", "Điều tra XHH", "Điểm đạt", "Chỉ số (%)", "Nhóm", "Trạng thái"],
+    )
+    for item in ranked:
+        assessment = item.assessment
+        sheet.append(
+            safe_row(
+                [
+                    item.rank,
+                    assessment.agency.name,
+                    _number(assessment.self_total),
+                    _number(assessment.survey_total),
+                    _number(assessment.final_total),
+                    _number(assessment.index_percent),
+                    item.group,
+                    assessment.get_status_display(),
+                ]
+            )
+        )
+    for column, width in zip("ABCDEFGH", (6, 50, 12, 12, 12, 12, 8, 28), strict=True):
+        sheet.column_dimensions[column].width = width
+    return _save(workbook)
