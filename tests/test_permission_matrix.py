@@ -117,7 +117,7 @@ def at_home(rule: str) -> Callable[[str, str], bool]:
     return lambda r, rel: r != ANON and RULES[rule](r, home(r))
 
 
-for _name in ("manage", "structure", "administer", "import_dossiers", "feedback", "key_in"):
+for _name in ("manage", "structure", "administer", "import_dossiers", "feedback", "key_in", "par_write"):
     RULES[f"home_{_name}"] = at_home(_name)
 
 
@@ -293,6 +293,7 @@ PAGES: dict[str, Route] = {
     "surveys:public_index": r(None, "public"),
     "surveys:public_results": r(None, "nobody", args=lambda w, rel: ["P1-SXD"]),  # not published
     "scoring:set_list": r(None, "signed_in"),
+    "scoring:set_import": r(None, "home_par_write", "home_par_write"),
     "scoring:set_detail": r("criteria_set", "par_read"),
     "scoring:set_copy": r("criteria_set", None, "par_write", body=lambda w, rel: {"year": 2027}, saves=True),
     "scoring:set_put_in_force": r("criteria_set", None, "par_write"),

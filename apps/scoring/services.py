@@ -3,12 +3,14 @@ sample set. Each in one transaction; a set on which an assessment has started (`
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.core.throttle import bucket_key, hit
 from apps.core.uploads import Use, upload_check
 from apps.core.versioning import version_check, versioned_save
 from apps.indicators.models import Indicator
@@ -174,6 +176,17 @@ def criteria_set_put_in_force(
     return criteria_set
 
 
+def _date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"Ngày ban hành “{value}” không hợp lệ.") from None
+
+
 @transaction.atomic
 def criteria_set_load(*, data: dict[str, Any], agency: Agency | None = None) -> CriteriaSet:
     """A set from its plain JSON form (a sample file in `samples/`): the header and a flat list of criteria,
@@ -184,6 +197,7 @@ def criteria_set_load(*, data: dict[str, Any], agency: Agency | None = None) -> 
     criteria_set = CriteriaSet.objects.create(
         name=str(data["name"])[:255],
         decision_number=str(data.get("decision_number", "")),
+        decision_date=_date(data.get("decision_date")),
         agency=agency,
         year=int(data["year"]),
         level=level,
@@ -217,15 +231,16 @@ def criteria_set_load(*, data: dict[str, Any], agency: Agency | None = None) -> 
     return criteria_set
 
 
-def criteria_table_read(*, data: bytes, filename: str) -> TableImport:
+def criteria_table_read(*, data: Any, filename: str) -> TableImport:
     """A province's criteria table (.xlsx, .csv or a .docx with the table) read into a tree, with its problems.
 
-    The file passes the upload gate first (a Word file by the plan rule, a sheet by the table rule); a file it
-    refuses raises `UploadRefused`, an unreadable table is an error of the result. Nothing is saved."""
+    ``data``: the file's bytes or an uploaded file, which the gate judges before it is read whole. The file
+    passes the upload gate first (a Word file by the plan rule, a sheet by the table rule); a file it refuses
+    raises `UploadRefused`, an unreadable table is an error of the result. Nothing is saved."""
     use = Use.PLAN if filename.lower().endswith(".docx") else Use.TABLE
-    upload_check(data, use=use, name=filename, field="file")
+    checked = upload_check(data, use=use, name=filename, field="file")
     try:
-        rows = read_table_rows(data, filename)
+        rows = read_table_rows(checked.read(), filename)
     except ImportFileError as error:
         return TableImport((), None, errors=(str(error),))
     return import_criteria_table(rows)
@@ -240,6 +255,7 @@ def criteria_set_import(
     year: int,
     province: Agency | None,
     decision_number: str = "",
+    decision_date: date | None = None,
 ) -> CriteriaSet:
     """A new draft set from a table read by `criteria_table_read`; refused whole while the table has errors."""
     if table.errors or not table.criteria:
@@ -248,6 +264,8 @@ def criteria_set_import(
         )
     if not 2000 <= year <= 2100:
         raise ValidationError(f"Năm áp dụng {year} không hợp lệ.")
+    if province is not None and province.parent_id is not None:
+        raise ValidationError("Bộ tiêu chí thuộc cấp tỉnh: hãy chọn UBND tỉnh.")
     shape = table.to_json()
     return criteria_set_load(
         data={
@@ -255,9 +273,41 @@ def criteria_set_import(
             "level": level,
             "year": year,
             "decision_number": decision_number,
+            "decision_date": decision_date,
             "total_points": shape["total_points"],
             "is_sample": False,
             "criteria": shape["criteria"],
         },
         agency=province,
+    )
+
+
+ALREADY_SAVED = "Bảng tiêu chí này đã được lưu thành bộ tiêu chí; không tạo thêm bộ nào."
+
+
+@transaction.atomic
+def criteria_set_import_once(
+    *,
+    token: str,
+    table: TableImport,
+    name: str,
+    level: str,
+    year: int,
+    province: Agency,
+    decision_number: str = "",
+    decision_date: date | None = None,
+) -> CriteriaSet:
+    """`criteria_set_import` for the preview page's one-time token. The token is claimed in the same transaction
+    as the set is made, on the counter every server process shares (the rate limiter's), so a form posted twice,
+    even at the same moment, makes one set; an import refused for its errors leaves the token unclaimed."""
+    if not hit(bucket_key("scoring-import", token), limit=1, window=24 * 3600):
+        raise ValidationError(ALREADY_SAVED, code="already_saved")
+    return criteria_set_import(
+        table=table,
+        name=name,
+        level=level,
+        year=year,
+        province=province,
+        decision_number=decision_number,
+        decision_date=decision_date,
     )
