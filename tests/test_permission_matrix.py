@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +163,12 @@ def CRITERION(w: Any, rel: str) -> dict[str, Any]:
     }
 
 
+def PAR_SCORE(w: Any, rel: str) -> dict[str, Any]:
+    score = w.records[("score", rel)]
+    score.refresh_from_db()
+    return {"version": score.version, "points": "5", "reason": "Theo kết quả thực hiện"}
+
+
 # GET of a page that only answers POST is "None"; a POST the page refuses with 405 is "None".
 PAGES: dict[str, Route] = {
     "core:home": r(None, "signed_in"),
@@ -300,6 +306,25 @@ PAGES: dict[str, Route] = {
     "scoring:criterion_edit": r(
         "criterion", "par_write", "par_write", body=lambda w, rel: CRITERION(w, rel), saves=True
     ),
+    # PAR INDEX assessments: an agency's own people read it, its focal point (or an administrator over it) writes
+    # it while it is a draft; Sở Nội vụ of the province reads all and appraises; nothing is published here.
+    "par:home": r(None, "signed_in"),
+    "par:round_open": r(None, None, "nobody"),  # no set in force without a round: nobody can open one
+    "par:round": r("round", "par_read"),
+    "par:ranking": r("round", "par_write"),
+    "par:ranking_export": r("round", "par_write"),
+    "par:survey_import": r("round", None, "par_write"),
+    "par:publish": r("round", None, "par_write"),
+    "par:assessment": r("assessment", "read"),
+    "par:assessment_export": r("assessment", "read"),
+    "par:prefill": r("assessment", None, "structure"),
+    "par:submit": r("assessment", None, "structure"),
+    "par:appraisal_done": r("assessment", None, "par_write"),
+    "par:explanation_submit": r("assessment", None, "structure"),
+    "par:finalize": r("assessment", None, "par_write"),
+    "par:score": r("score", "read", "structure", body=lambda w, rel: PAR_SCORE(w, rel), saves=True),
+    "par:evidence": r("par_evidence", "read"),
+    "par:evidence_remove": r("par_evidence", None, "structure", saves=True),
 }
 
 
@@ -354,6 +379,32 @@ API: dict[str, Route] = {
     "POST /api/v1/surveys/public/{token}/responses": r(None, None, "public"),
     "GET /api/v1/scoring/sets": r(None, "signed_in"),
     "GET /api/v1/scoring/sets/{set_id}": r("criteria_set", "par_read"),
+    "GET /api/v1/par/rounds": r(None, "signed_in"),
+    "GET /api/v1/par/rounds/{round_id}": r("round", "par_read"),
+    "GET /api/v1/par/rounds/{round_id}/assessments": r("round", "par_read"),
+    "GET /api/v1/par/rounds/{round_id}/ranking": r("round", "par_write"),
+    "GET /api/v1/par/assessments/{assessment_id}": r("assessment", "read"),
+    "POST /api/v1/par/scores/{score_id}/self": r(
+        "score", None, "structure", body=lambda w, rel: PAR_SCORE(w, rel), saves=True
+    ),
+    "POST /api/v1/par/scores/{score_id}/appraisal": r(
+        "score", None, "par_write", body=lambda w, rel: {"verdict": "accepted"}
+    ),
+    "POST /api/v1/par/scores/{score_id}/explanation": r(
+        "score", None, "structure", body=lambda w, rel: {"response": "Đã bổ sung"}
+    ),
+    "POST /api/v1/par/assessments/{assessment_id}/submit": r(
+        "assessment", None, "structure", body=lambda w, rel: {}
+    ),
+    "POST /api/v1/par/assessments/{assessment_id}/appraisal-done": r(
+        "assessment", None, "par_write", body=lambda w, rel: {}
+    ),
+    "POST /api/v1/par/assessments/{assessment_id}/explanation": r(
+        "assessment", None, "structure", body=lambda w, rel: {}
+    ),
+    "POST /api/v1/par/assessments/{assessment_id}/finalize": r(
+        "assessment", None, "par_write", body=lambda w, rel: {}
+    ),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: its own test below (administrators only)
@@ -538,6 +589,7 @@ def _build_world() -> World:
                 ),
             }
         )
+    _par_records(records, agencies, markers)
     users: dict[str, Any] = {ANON: AnonymousUser()}
     for role in ROLES:
         user = UserFactory(username=f"u-{role}")
@@ -557,6 +609,54 @@ def _build_world() -> World:
         expires_on=own_campaign.closes_on,
     )
     return World(agencies, records, users, markers, token)
+
+
+def _par_records(
+    records: dict[tuple[str, str], Any], agencies: dict[str, Any], markers: dict[str, list[str]]
+) -> None:
+    """A draft PAR INDEX assessment per agency in its province's round, a criterion's score with the agency's
+    marker in its explanation, and an evidence file of that score."""
+    from apps.par.models import Assessment, AssessmentRound, Score, ScoreEvidence
+    from apps.scoring.selectors import set_tree
+    from domain.scoring.entries import scorable
+
+    day = timezone.localdate()
+    rounds: dict[int, Any] = {}
+    for relation in ("own", "other", "child", "sibling"):
+        agency = agencies[relation]
+        criteria_set = records[("criteria_set", "own" if relation != "other" else "other")]
+        province_id = criteria_set.agency_id
+        if province_id not in rounds:
+            rounds[province_id] = AssessmentRound.objects.create(
+                province_id=province_id,
+                criteria_set=criteria_set,
+                year=2026,
+                level="so",
+                self_deadline=day + timedelta(days=10),
+                appraisal_deadline=day + timedelta(days=20),
+                explanation_deadline=day + timedelta(days=30),
+                final_deadline=day + timedelta(days=40),
+                groups=[{"label": "A", "min": "90"}, {"label": "B", "min": "0"}],
+            )
+        round_ = rounds[province_id]
+        assessment = Assessment.objects.create(round=round_, agency=agency)
+        codes = {node.code for node in scorable(set_tree(criteria_set=criteria_set).roots)}
+        for criterion in criteria_set.criteria.filter(code__in=codes):
+            score = Score.objects.create(
+                assessment=assessment, criterion=criterion, comment=f"Thuyết minh {markers[relation][0]}"
+            )
+            if criterion.code == "2":
+                records[("score", relation)] = score
+        records[("round", relation)] = round_
+        records[("assessment", relation)] = assessment
+        records[("par_evidence", relation)] = ScoreEvidence.objects.create(
+            score=records[("score", relation)],
+            file=ContentFile(b"%PDF-1.4 kiem chung", name=f"kc-{markers[relation][0]}.pdf"),
+            original_name=f"kiem-chung-{markers[relation][0]}.pdf",
+            size=19,
+            content_type="application/pdf",
+            sha256="0" * 64,
+        )
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,7 @@ from .forms import (
 )
 from .models import Assessment
 
+SELF, APPRAISE = "par.self_assess", "par.appraise"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -39,6 +40,11 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _require_manage(user: Any, round_: Any) -> None:
+    if not user.has_perm("par.manage_round", round_.province):
+        raise PermissionDenied("Chỉ Sở Nội vụ của tỉnh được làm việc này.")
 
 
 @login_required
@@ -116,6 +122,7 @@ def ranking_export(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def survey_import(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, round_)
     form = SurveyImportForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
@@ -137,6 +144,7 @@ def survey_import(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, round_)
     form = PublishForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for e in form.non_field_errors()) or "Biểu mẫu không hợp lệ.")
@@ -182,8 +190,10 @@ def assessment_export(request: HttpRequest, pk: int) -> HttpResponse:
     return _xlsx(assessment_to_xlsx(view), name)
 
 
-def _step(request: HttpRequest, pk: int, action: Any, done: str) -> HttpResponse:
+def _step(request: HttpRequest, pk: int, action: Any, done: str, perm: str) -> HttpResponse:
     assessment = selectors.assessment_get_for_user(user=request.user, pk=pk)
+    if not request.user.has_perm(perm, assessment.agency):
+        raise PermissionDenied("Bước này không thuộc quyền của bạn.")
     version = request.POST.get("version")
     try:
         action(
@@ -218,25 +228,29 @@ def prefill(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, services.assessment_submit, "Đã nộp bản tự đánh giá cho Sở Nội vụ thẩm định.")
+    return _step(
+        request, pk, services.assessment_submit, "Đã nộp bản tự đánh giá cho Sở Nội vụ thẩm định.", SELF
+    )
 
 
 @login_required
 @require_POST
 def appraisal_done(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, services.assessment_appraisal_done, "Đã hoàn thành thẩm định.")
+    return _step(request, pk, services.assessment_appraisal_done, "Đã hoàn thành thẩm định.", APPRAISE)
 
 
 @login_required
 @require_POST
 def explanation_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, services.assessment_explanation_submit, "Đã gửi giải trình cho Sở Nội vụ.")
+    return _step(
+        request, pk, services.assessment_explanation_submit, "Đã gửi giải trình cho Sở Nội vụ.", SELF
+    )
 
 
 @login_required
 @require_POST
 def finalize(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, services.assessment_finalize, "Đã chốt kết quả.")
+    return _step(request, pk, services.assessment_finalize, "Đã chốt kết quả.", APPRAISE)
 
 
 def _form_for(mode: str, score: Any, node: Any, data: Any = None, files: Any = None) -> Any:
