@@ -305,3 +305,37 @@ def test_the_set_of_an_open_round_cannot_be_edited(opened, in_force_set):
     with pytest.raises(ValidationError, match="không sửa được nữa"):
         criterion_update(criterion=criterion, title="Đổi tên", max_points=Decimal(10), method="self_assessed")
     assert CriteriaSet.objects.get(pk=in_force_set.pk).locked
+
+
+def test_par_score_prints_the_assessments_self_and_appraised_points(opened, tree, people):
+    import json
+
+    from django.core.management import call_command
+
+    from apps.par.services import assessment_submit, score_appraise
+
+    mine = _assessment(opened, tree.own)
+    score_self(
+        user=people.focal, score=_score(mine, "2"), entry=Entry(points=Decimal(8), reason="Đủ văn bản")
+    )
+    out = io.StringIO()
+    call_command("par", "score", "--agency", tree.own.code, "--year", str(opened.year), "--json", stdout=out)
+    printed = json.loads(out.getvalue())
+    rows = {row["code"]: row for row in printed["criteria"]}
+    assert rows["2"]["self"] == "8.00" and rows["2"]["appraised"] is None
+    assert printed["total"]["self"] == "8.00" and printed["total"]["appraised"] is None
+    Score.objects.filter(assessment=mine).exclude(criterion__code="2").update(
+        self_entry={"not_applicable": True, "reason": "Thử"}
+    )
+    assessment_submit(user=people.focal, assessment=mine)
+    score_appraise(
+        user=people.appraiser,
+        score=_score(mine, "2"),
+        verdict="adjusted",
+        entry=Entry(points=Decimal(6), reason="x"),
+        reason="Thiếu một văn bản",
+    )
+    out = io.StringIO()
+    call_command("par", "score", "--agency", tree.own.code, "--year", str(opened.year), "--json", stdout=out)
+    rows = {row["code"]: row for row in json.loads(out.getvalue())["criteria"]}
+    assert rows["2"]["self"] == "8.00" and rows["2"]["appraised"] == "6.00"

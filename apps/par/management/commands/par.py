@@ -1,7 +1,7 @@
 """`cchc par import-criteria FILE --level so|xa --year YYYY [--province CODE] [--name TÊN] [--decision SỐ]
 [--dry-run] [--json]`: read a province's PAR INDEX criteria table and save it as a draft criteria set.
-`cchc par score --agency CODE --year YYYY [--set ID] [--json]`: the criteria of the agency's set, with the points
-of those computed from data (self-assessment and appraisal come with the assessment step)."""
+`cchc par score --agency CODE --year YYYY [--set ID] [--json]`: the agency's criteria with the points computed
+from data, and — once the year's assessment is open — the self-score, the appraised points and the totals."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from apps.core.uploads import UploadRefused
 from apps.organizations.models import Agency
-
-from ...choices import SetLevel
-from ...computed import computed_scores
-from ...selectors import criteria_of, criteria_set_for
-from ...services import criteria_set_import, criteria_table_read
+from apps.par.models import Assessment, Score
+from apps.scoring.choices import SetLevel
+from apps.scoring.computed import computed_scores
+from apps.scoring.models import CriteriaSet
+from apps.scoring.selectors import criteria_of, criteria_set_for
+from apps.scoring.services import criteria_set_import, criteria_table_read
 
 
 class Command(BaseCommand):
@@ -101,38 +102,77 @@ class Command(BaseCommand):
         agency = Agency.objects.filter(code=options["agency"]).first()
         if agency is None:
             raise CommandError(f"Không có cơ quan mã {options['agency']}.")
-        criteria_set = criteria_set_for(agency=agency, year=options["year"], pk=options["set"])
+        assessment = (
+            Assessment.objects.filter(agency=agency, round__year=options["year"])
+            .select_related("round__criteria_set")
+            .first()
+        )
+        criteria_set: CriteriaSet | None = (
+            assessment.round.criteria_set
+            if options["set"] is None and assessment is not None
+            else criteria_set_for(agency=agency, year=options["year"], pk=options["set"])
+        )
         if criteria_set is None:
             raise CommandError(f"Chưa có bộ tiêu chí năm {options['year']} cho cơ quan {agency.code}.")
         computed = {item.criterion.code: item for item in computed_scores(
             criteria_set=criteria_set, agency=agency, year=options["year"]
         )}  # fmt: skip
+        stored: dict[str, Score] = {}
+        if assessment is not None and assessment.round.criteria_set_id == criteria_set.pk:
+            stored = {
+                s.criterion.code: s
+                for s in Score.objects.filter(assessment=assessment).select_related("criterion")
+            }
         rows = []
         for criterion in criteria_of(criteria_set=criteria_set):
             item = computed.get(criterion.code)
+            score = stored.get(criterion.code)
+            appraised = score is not None and bool(score.verdict or score.review_verdict)
             rows.append(
                 {
                     "code": criterion.code,
                     "max_points": None if criterion.max_points is None else str(criterion.max_points),
-                    "self": None,
-                    "appraised": None,
+                    "self": _text(score.self_points) if score is not None else None,
+                    "appraised": _text(score.final_points) if appraised and score is not None else None,
                     "computed": str(item.result.points) if item and item.result else None,
                     "source": criterion.source or None,
                     "explanation": (item.result.explanation if item.result else item.problem) if item else "",
                 }
             )
+        total: dict[str, Any] = {"self": None, "appraised": None, "survey": None, "index_percent": None}
+        if stored and assessment is not None:
+            total = {
+                "self": _text(assessment.self_total),
+                "appraised": _text(assessment.final_total)
+                if assessment.status != "draft" and assessment.status != "submitted"
+                else None,
+                "survey": _text(assessment.survey_total),
+                "index_percent": _text(assessment.index_percent),
+            }
         if options["json"]:
             document = {
                 "agency": agency.code,
                 "year": options["year"],
                 "set": criteria_set.pk,
                 "criteria": rows,
-                "total": {"self": None, "appraised": None, "survey": None, "index_percent": None},
+                "total": total,
             }
             self.stdout.write(json.dumps(document, ensure_ascii=False, indent=1))
             return
         self.stdout.write(f"{agency.name} — {criteria_set.name} ({options['year']})")
+        self.stdout.write(f"  {'Mã':<8} {'Tối đa':>7} {'Hệ thống':>9} {'Tự chấm':>8} {'Thẩm định':>10}")
         for row in rows:
-            if row["source"]:
-                shown = row["computed"] if row["computed"] is not None else "—"
-                self.stdout.write(f"  {row['code']:<8} {shown:>6}/{row['max_points']}  {row['explanation']}")
+            cells = [row[key] if row[key] is not None else "—" for key in ("computed", "self", "appraised")]
+            self.stdout.write(
+                f"  {row['code']:<8} {row['max_points'] or '':>7} {cells[0]:>9} {cells[1]:>8} {cells[2]:>10}"
+                + (f"  {row['explanation']}" if row["source"] else "")
+            )
+        if stored:
+            self.stdout.write(
+                f"Tổng: tự chấm {total['self']}, điểm đạt {total['appraised'] or '—'}, "
+                f"điều tra XHH {total['survey']}, chỉ số {total['index_percent'] or '—'}%"
+            )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
