@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import document_views, views
 
 app_name = "par"
 
@@ -12,8 +12,10 @@ urlpatterns = [
     path("dot/<int:pk>/xep-hang.xlsx", views.ranking_export, name="ranking_export"),
     path("dot/<int:pk>/dieu-tra-xa-hoi-hoc/", views.survey_import, name="survey_import"),
     path("dot/<int:pk>/cong-bo/", views.publish, name="publish"),
+    path("dot/<int:pk>/quyet-dinh-cong-bo.docx", document_views.decision_docx, name="decision_docx"),
     path("<int:pk>/", views.assessment_detail, name="assessment"),
     path("<int:pk>/bang-diem.xlsx", views.assessment_export, name="assessment_export"),
+    path("<int:pk>/bao-cao-tu-danh-gia.docx", document_views.assessment_docx, name="assessment_docx"),
     path("<int:pk>/cap-nhat-so-lieu/", views.prefill, name="prefill"),
     path("<int:pk>/nop/", views.submit, name="submit"),
     path("<int:pk>/xong-tham-dinh/", views.appraisal_done, name="appraisal_done"),
