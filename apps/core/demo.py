@@ -171,8 +171,10 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
     AccountSpec("chuyenvien", "DLK-SXD", Role.STAFF, "Hoàng Thị Lan", "KHTC"),
     AccountSpec("xem", "DLK-SXD", Role.VIEWER, None),
     AccountSpec("daumoi.laichau", "LCU-SXD", Role.FOCAL_POINT, "Lò Thị Hương", "VP"),
+    AccountSpec("noivu.laichau", "LCU-SNV", Role.OVERSEER, None),
     AccountSpec("daumoi.daison", "TP-DAISON", Role.FOCAL_POINT, "Ngô Thị Hạnh", "VHXH"),
     AccountSpec("canbo.daison", "TP-DAISON", Role.STAFF, "Huỳnh Văn Phúc", "PVHCC"),
+    AccountSpec("noivu.tp", "TP-SNV", Role.OVERSEER, None),
 )
 
 
