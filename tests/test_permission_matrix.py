@@ -317,6 +317,8 @@ PAGES: dict[str, Route] = {
     "par:publish": r("round", None, "par_write"),
     "par:assessment": r("assessment", "read"),
     "par:assessment_export": r("assessment", "read"),
+    "par:assessment_docx": r("assessment", "read"),
+    "par:decision_docx": r("round", "par_write"),
     "par:prefill": r("assessment", None, "structure"),
     "par:submit": r("assessment", None, "structure"),
     "par:appraisal_done": r("assessment", None, "par_write"),
