@@ -158,7 +158,7 @@ class SetChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 
 class OpenRoundForm(forms.Form):
-    criteria_set = SetChoiceField(label="Bộ tiêu chí", queryset=CriteriaSet.objects.none())
+    criteria_set = SetChoiceField(label="Bộ tiêu chí", queryset=CriteriaSet.objects.none(), empty_label=None)
     self_deadline = VnDateField(label="Hạn nộp tự đánh giá")
     appraisal_deadline = VnDateField(label="Hạn thẩm định")
     explanation_deadline = VnDateField(label="Hạn giải trình")
