@@ -268,6 +268,7 @@ def assessment_lost_points(*, view: AssessmentView) -> list[Lost]:
                 max_points=node.max_points,
                 explanation=node.explanation,
                 last_year_lost=last_lost.get(line.row.criterion.code),
+                survey=line.is_survey,
             )
         )
     return lost_points(items)

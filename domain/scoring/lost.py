@@ -53,6 +53,7 @@ class LostInput:
     max_points: Decimal
     explanation: str
     last_year_lost: Decimal | None = None
+    survey: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,12 @@ class Lost:
     def change(self) -> Decimal | None:
         """Points lost this year minus last year's: negative is better."""
         return None if self.last_year_lost is None else self.lost - self.last_year_lost
+
+
+SURVEY_HINT = (
+    "Điểm do điều tra xã hội học: nâng mức hài lòng của người dân, tổ chức (giải quyết TTHC đúng hạn, "
+    "thái độ phục vụ, công khai, tiếp nhận phản ánh)."
+)
 
 
 def effort_of(rule: Rule | None) -> int:
@@ -126,8 +133,10 @@ def lost_points(items: Sequence[LostInput]) -> list[Lost]:
                 max_points=item.max_points,
                 points=item.points,
                 why=item.explanation,
-                hint=regain_hint(item.rule, item.figure, item.points, item.max_points),
-                effort=effort_of(item.rule),
+                hint=SURVEY_HINT
+                if item.survey
+                else regain_hint(item.rule, item.figure, item.points, item.max_points),
+                effort=Effort.RATE if item.survey else effort_of(item.rule),
                 last_year_lost=item.last_year_lost,
             )
         )
