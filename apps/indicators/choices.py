@@ -11,6 +11,8 @@ class Method(models.TextChoices):
     FEEDBACK = "feedback", _("Tính từ sổ phản ánh, kiến nghị")
     SURVEYS = "surveys", _("Tính từ khảo sát mức độ hài lòng")
     TASKS = "tasks", _("Tính từ tiến độ nhiệm vụ")
+    PLANS = "plans", _("Tính từ sổ kế hoạch")
+    REPORTS = "reports", _("Tính từ lịch báo cáo và báo cáo đã gửi")
     ENTERED = "entered", _("Nhập có minh chứng")
 
 

@@ -7,6 +7,7 @@ means is defined once in `domain.indicators` and read here, never redefined.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from apps.core.files import RandomPath
 from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency, Unit
 from apps.plans.models import Target
+from domain.indicators.duty_timeliness import DeadlineError, parse_year_deadline
 
 from .choices import Direction, LinkStatus, Method, Origin, Source
 
@@ -62,6 +64,22 @@ class Indicator(models.Model):
         on_delete=models.SET_NULL,
         related_name="indicators",
     )
+    # A value the computation needs that a province decides (the annual plan's deadline); dated by the row's
+    # valid_from / valid_to like the rest of the entry.
+    parameter = models.CharField(
+        _("tham số"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "Chỉ số tính từ sổ kế hoạch: hạn ban hành kế hoạch CCHC năm theo quyết định của tỉnh, ghi ngày/tháng "
+            "của năm kế hoạch (31/01) hoặc của năm trước (15/12 năm trước)."
+        ),
+    )
+    parameter_unverified = models.BooleanField(
+        _("tham số chưa đối chiếu"),
+        default=False,
+        help_text=_("Bỏ chọn khi đã đối chiếu tham số với văn bản của tỉnh."),
+    )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     valid_from = models.DateField(_("hiệu lực từ"))
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
@@ -74,6 +92,13 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.method == Method.PLANS:
+            try:
+                parse_year_deadline(self.parameter)
+            except DeadlineError as error:
+                raise ValidationError({"parameter": str(error)}) from None
 
     @property
     def is_rate(self) -> bool:

@@ -2,8 +2,9 @@
 and the province ranking.
 
 Every computed value comes from the one definition in `domain.indicators` applied to counts read from the
-roll-ups (`apps.dossiers.selectors`) and the feedback register; entered values from `Measurement`; the
-satisfaction rate from the SIPAS surveys when that app offers it. Nothing here writes.
+roll-ups (`apps.dossiers.selectors`) and the feedback register; the annual plan's timeliness from the plan register
+and the reports' from the report calendar (`domain.indicators.duty_timeliness`); entered values from `Measurement`;
+the satisfaction rate from the SIPAS surveys when that app offers it. Nothing here writes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,12 +30,26 @@ from apps.dossiers.selectors import (
 )
 from apps.feedback.selectors import feedback_counts_by_agency
 from apps.organizations.models import Agency
+from apps.plans.choices import PlanStatus, PlanType
+from apps.plans.models import Plan
+from apps.reports.choices import ReportStatus
+from apps.reports.models import Report
+from apps.reports.selectors import report_calendar
 from domain.indicators import dossier_rates as dossier
 from domain.indicators import feedback_rates as feedback
 from domain.indicators.dossier_rates import DossierCounts, dossier_values, rounded
+from domain.indicators.duty_timeliness import (
+    DeadlineError,
+    DueReport,
+    days_late,
+    parse_year_deadline,
+    plan_timeliness,
+    reports_on_time,
+)
 from domain.indicators.feedback_rates import FeedbackCounts, feedback_values
 from domain.indicators.service_index import ServiceGroup, estimate_points, groups_in_force
 from domain.periods import MONTH, Period, trailing_months
+from domain.scoring.values import UNVERIFIED
 
 from .choices import Method
 from .models import Indicator, Measurement
@@ -86,6 +101,8 @@ class Value:
     numerator: int | None = None
     denominator: int | None = None
     provenance: str = ""
+    # "on_time" / "late" / "missing" for a duty the figure says was done on time or not (plan, reports)
+    timeliness: str = ""
 
 
 @dataclass
@@ -166,6 +183,80 @@ def _task_value(agency: Agency, period: Period, today: date) -> Value | None:
     )
 
 
+def _plan_value(indicator: Indicator, agency: Agency, period: Period, today: date) -> Value:
+    """The agency's annual CCHC plan for the period's year against the deadline kept with the indicator."""
+    code, year = indicator.code, period.end.year
+    try:
+        deadline = parse_year_deadline(indicator.parameter).on(year)
+    except DeadlineError as error:
+        return Value(code, None, provenance=f"Tham số hạn ban hành của chỉ số: {error}")
+    deadline_text = f"hạn ban hành {deadline:%d/%m/%Y}" + (
+        f" ({UNVERIFIED})" if indicator.parameter_unverified else ""
+    )
+    if not Plan.objects.filter(agency=agency).exists():
+        # an agency that keeps no plans here: the register cannot tell whether its plan was issued
+        return Value(code, None, provenance="Sổ kế hoạch chưa có kế hoạch nào của cơ quan")
+    plans = (
+        Plan.objects.filter(agency=agency, plan_type=PlanType.ANNUAL_REFORM)
+        .exclude(status=PlanStatus.DRAFT)
+        .filter(Q(period_start__year=year) | Q(period_start__isnull=True, issued_on__year=year))
+    )
+    # a plan later replaced was still issued on its own date: the earliest issued one decides
+    plan = plans.filter(issued_on__isnull=False).order_by("issued_on", "pk").first()
+    if plan is None or plan.issued_on is None:
+        if plans.exists():
+            return Value(
+                code, None, provenance=f"Kế hoạch CCHC năm {year} chưa ghi ngày ban hành; {deadline_text}"
+            )
+        missing = plan_timeliness(issued_on=None, deadline=deadline, today=today)
+        said = "đã quá" if missing else "chưa đến"
+        return Value(
+            code,
+            None,
+            provenance=f"Sổ kế hoạch chưa có Kế hoạch CCHC năm {year} đã ban hành; {said} {deadline_text}",
+            timeliness=missing.value if missing else "",
+        )
+    status = plan_timeliness(issued_on=plan.issued_on, deadline=deadline, today=today)
+    label = f"{plan.reference_label} " if plan.reference_label else ""
+    return Value(
+        code,
+        Decimal(days_late(issued_on=plan.issued_on, deadline=deadline)),
+        provenance=f"Kế hoạch {label}ngày {plan.issued_on:%d/%m/%Y}; {deadline_text}",
+        timeliness=status.value if status else "",
+    )
+
+
+def _report_value(code: str, agency: Agency, period: Period, today: date) -> Value:
+    """The periodic CCHC reports due in the period under the agency's schedule, sent on or before the deadline."""
+    if not Report.objects.filter(agency=agency).exists():
+        # an agency that has never made a report here: unsent is not the same as not recorded
+        return Value(code, None, provenance="Sổ báo cáo chưa có báo cáo nào của cơ quan")
+    due = [
+        DueReport(
+            item.due.kind,
+            item.due.deadline,
+            item.report.sent_on
+            if item.report is not None and item.report.status == ReportStatus.SENT
+            else None,
+        )
+        # a report of the year before can fall due in this period (an annual report due in January)
+        for year in range(period.start.year - 1, period.end.year + 1)
+        for item in report_calendar(agency=agency, year=year, on=today)
+    ]
+    tally = reports_on_time(due, start=period.start, end=period.end, today=today)
+    provenance = "Tính từ lịch báo cáo và báo cáo CCHC đã gửi"
+    if not tally.due:
+        provenance += ": chưa có báo cáo định kỳ đến hạn trong kỳ"
+    return Value(
+        code,
+        tally.rate,
+        tally.on_time,
+        tally.due,
+        provenance,
+        tally.timeliness.value if tally.timeliness else "",
+    )
+
+
 def _entered(code: str, measurement: Measurement | None) -> Value:
     if measurement is None:
         return Value(code, None, provenance="Chưa nhập số liệu")
@@ -218,6 +309,10 @@ def agency_values(
                 if rate is not None
                 else _entered(code, measurement)
             )
+        elif indicator.method == Method.PLANS:
+            values[code] = _plan_value(indicator, agency, period, day)
+        elif indicator.method == Method.REPORTS:
+            values[code] = _report_value(code, agency, period, day)
         elif indicator.method == Method.TASKS:
             task_value = _task_value(agency, period, day)
             values[code] = (

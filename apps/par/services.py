@@ -214,7 +214,10 @@ def assessment_prefill(*, assessment: Assessment, today: date | None = None) -> 
         if score is None:
             continue
         figure = found.figure
-        score.computed_value = "" if figure is None or figure.value is None else str(figure.value)
+        # the figure as its rule reads it ("on_time", "không", "80.00"), so the pre-filled self-score reads back
+        score.computed_value = found.entry or (
+            "" if figure is None or figure.value is None else str(figure.value)
+        )
         score.computed_points = found.result.points if found.result is not None else None
         score.computed_note = found.result.explanation if found.result is not None else found.problem
         if figure is not None and figure.denominator:

@@ -1,18 +1,20 @@
 """Criteria computed from the data this system already holds: the figure of the agency and year from the indicator
-catalogue (dossiers, feedback, surveys, task progress), scored by the criterion's rule. Nothing here writes."""
+catalogue (dossiers, feedback, surveys, task progress, the annual plan, the periodic reports), scored by the
+criterion's rule as `domain.scoring.figures` reads it (a timeliness rule reads on time / late / missing, a yes/no
+rule reads a rate as yes only at 100%). Nothing here writes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
 
 from apps.indicators.scorecard import Value, agency_values
+from apps.indicators.selectors import indicators_in_force
 from apps.organizations.models import Agency
 from domain.indicators.dossier_rates import rounded
 from domain.periods import parse_period
+from domain.scoring.figures import figure_input
 from domain.scoring.rule_dicts import rule_from_dict
-from domain.scoring.rules import CountTarget
 from domain.scoring.values import InvalidInput, Result, RuleError
 
 from .models import CriteriaSet, Criterion
@@ -21,12 +23,16 @@ from .selectors import criteria_of
 
 @dataclass(frozen=True)
 class ComputedScore:
-    """One computed criterion of an agency's year: the figure it rests on and the points, or why there are none."""
+    """One computed criterion of an agency's year: the figure it rests on and the points, or why there are none.
+
+    ``entry``: the figure as the rule reads it, written as a person types it on the self-assessment form (a rate,
+    "on_time" / "late" / "missing", "có" / "không"); empty when there are no points."""
 
     criterion: Criterion
     figure: Value | None
     result: Result | None
     problem: str = ""
+    entry: str = ""
 
 
 def computed_scores(
@@ -36,7 +42,14 @@ def computed_scores(
     sourced = [criterion for criterion in criteria_of(criteria_set=criteria_set) if criterion.source]
     if not sourced:
         return []
-    values = agency_values(agency=agency, period=parse_period(str(year)), today=today)
+    period = parse_period(str(year))
+    values = agency_values(agency=agency, period=period, today=today)
+    rates = {
+        indicator.code
+        for indicator in indicators_in_force(on=period.end).filter(
+            code__in={criterion.source for criterion in sourced}, unit="%"
+        )
+    }
     out = []
     for criterion in sourced:
         figure = values.values.get(criterion.source)
@@ -45,7 +58,8 @@ def computed_scores(
                 ComputedScore(criterion, None, None, f"Không có chỉ số “{criterion.source}” trong danh mục.")
             )
             continue
-        if figure.value is None:
+        # a duty's figure says "missing" without a number (no plan issued): still scored
+        if figure.value is None and not figure.timeliness:
             out.append(ComputedScore(criterion, figure, None, f"Chưa có số liệu ({figure.provenance})."))
             continue
         if not criterion.rule or criterion.max_points is None:
@@ -56,12 +70,18 @@ def computed_scores(
         try:
             rule = rule_from_dict(criterion.rule)
             # scored on the figure as the indicator pages show it (two decimals), so both read the same
-            value: object = (
-                int(figure.value) if isinstance(rule, CountTarget) else rounded(Decimal(figure.value))
+            read = figure_input(
+                rule,
+                value=rounded(figure.value),
+                is_rate=criterion.source in rates,
+                timeliness=figure.timeliness,
+                detail=figure.provenance,
             )
-            result = rule.score(value, criterion.max_points)
+            result = rule.score(read.value, criterion.max_points)
         except (RuleError, InvalidInput) as error:
             out.append(ComputedScore(criterion, figure, None, str(error)))
             continue
-        out.append(ComputedScore(criterion, figure, result))
+        if read.note:
+            result = replace(result, explanation=f"{read.note} → {result.explanation}")
+        out.append(ComputedScore(criterion, figure, result, entry=read.entry))
     return out
