@@ -21,9 +21,9 @@ from apps.dossiers.api import router as dossiers_router
 from apps.feedback.api import router as feedback_router
 from apps.indicators.api import router as indicators_router
 from apps.organizations.api import router as organizations_router
+from apps.par.api import router as par_router
 from apps.plans.api import router as plans_router
 from apps.reports.api import router as reports_router
-from apps.par.api import router as par_router
 from apps.scoring.api import router as scoring_router
 from apps.surveys.api import router as surveys_router
 from apps.tasks.api import router as tasks_router

@@ -106,7 +106,9 @@ def round_open(
     """Open the year for the set's province and level: one assessment per agency of that level, its computed
     criteria pre-filled; the set is locked (never changed again, only copied forward)."""
     today = today or _today()
-    criteria_set = CriteriaSet.objects.select_for_update().select_related("agency").get(pk=criteria_set.pk)
+    criteria_set = (
+        CriteriaSet.objects.select_for_update(of=("self",)).select_related("agency").get(pk=criteria_set.pk)
+    )
     province = criteria_set.agency
     if province is None:
         raise ValidationError("Bộ tiêu chí mẫu không dùng để đánh giá: hãy sao chép cho tỉnh rồi áp dụng.")

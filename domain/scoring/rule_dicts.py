@@ -94,11 +94,20 @@ def _decode(name: str, hint: object, raw: object) -> object:
     raise RuleError(f"Tham số “{name}” có giá trị không hợp lệ: {raw!r}.")
 
 
+_SHAPES: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
+
+
+def _shape(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A rule class's field types and names, read once: evaluating the annotations is most of reading a set."""
+    if cls not in _SHAPES:
+        _SHAPES[cls] = (get_type_hints(cls), frozenset(field.name for field in fields(cls)))
+    return _SHAPES[cls]
+
+
 def _from_fields(cls: type[_T], data: object) -> _T:
     if not isinstance(data, Mapping):
         raise RuleError("Quy tắc phải là một bảng tham số.")
-    hints = get_type_hints(cls)
-    known = {field.name for field in fields(cls)}
+    hints, known = _shape(cls)
     unknown = sorted(set(data) - known - {"kind"})
     if unknown:
         raise RuleError(f"Tham số không có trong quy tắc: {', '.join(map(str, unknown))}.")
