@@ -155,7 +155,7 @@ def round_open(
         assessment = Assessment.objects.create(round=round_, agency=agency)
         Score.objects.bulk_create(Score(assessment=assessment, criterion=c) for c in taking_entries)
         assessment_prefill(assessment=assessment, today=today)
-        _notify_agency(
+        notify_agency(
             assessment,
             f"Mở đợt tự đánh giá Chỉ số CCHC năm {round_.year}",
             f"Hạn nộp bản tự đánh giá: {self_deadline:%d/%m/%Y}.",
@@ -475,7 +475,7 @@ def assessment_appraisal_done(
     assessment.appraised_at = now
     if adjusted:
         assessment.status = AssessmentStatus.APPRAISED
-        _notify_agency(
+        notify_agency(
             assessment,
             f"Kết quả thẩm định Chỉ số CCHC năm {assessment.round.year}: {len(adjusted)} tiêu chí được điều chỉnh",
             f"Hạn giải trình: {assessment.round.explanation_deadline:%d/%m/%Y}.",
@@ -559,7 +559,7 @@ def assessment_finalize(
     assessment.finalized_at = timezone.now()
     versioned_save(assessment, expected_version=expected_version, update_fields=["status", "finalized_at"])
     assessment_refresh_totals(assessment=assessment)
-    _notify_agency(assessment, f"Đã chốt kết quả Chỉ số CCHC năm {assessment.round.year}", "", key="final")
+    notify_agency(assessment, f"Đã chốt kết quả Chỉ số CCHC năm {assessment.round.year}", "", key="final")
     return assessment
 
 
@@ -609,7 +609,7 @@ def round_publish(
     return round_
 
 
-def _notify_agency(assessment: Assessment, title: str, body: str, *, key: str) -> None:
+def notify_agency(assessment: Assessment, title: str, body: str, *, key: str) -> None:
     """Tell the agency's focal points (and its leaders) through the existing notifications."""
     url = reverse("par:assessment", args=[assessment.pk])
     users = {

@@ -339,3 +339,27 @@ def test_par_score_prints_the_assessments_self_and_appraised_points(opened, tree
     call_command("par", "score", "--agency", tree.own.code, "--year", str(opened.year), "--json", stdout=out)
     rows = {row["code"]: row for row in json.loads(out.getvalue())["criteria"]}
     assert rows["2"]["self"] == "8.00" and rows["2"]["appraised"] == "6.00"
+
+
+def test_deadline_reminders_go_to_the_agency_then_to_sở_nội_vụ_once_a_day(opened, tree, people):
+    from apps.notifications.models import Notification
+    from apps.par.reminders import par_reminders_run
+
+    three_days_before = opened.self_deadline - timedelta(days=3)
+    first = par_reminders_run(on=three_days_before)
+    assert first.agencies == 2  # both Sở are still drafting
+    titles = set(Notification.objects.filter(user=people.focal).values_list("title", flat=True))
+    assert (
+        f"Tự đánh giá Chỉ số CCHC năm {opened.year}: còn 3 ngày ({opened.self_deadline:%d/%m/%Y})" in titles
+    )
+    assert not Notification.objects.filter(user=people.viewer, kind="par").exists()
+    count = Notification.objects.count()
+    par_reminders_run(on=three_days_before)
+    assert Notification.objects.count() == count  # the same day twice sends nothing new
+    assert par_reminders_run(on=opened.self_deadline - timedelta(days=5)).agencies == 0
+    mine = _assessment(opened, tree.own)
+    Assessment.objects.filter(pk=mine.pk).update(status=AssessmentStatus.SUBMITTED)
+    par_reminders_run(on=opened.appraisal_deadline - timedelta(days=1))
+    note = Notification.objects.get(user=people.appraiser, title__contains="Thẩm định Chỉ số CCHC")
+    assert "1 bản tự đánh giá đang chờ thẩm định" in note.body
+    assert not Notification.objects.filter(user=people.other_appraiser, kind="par").exists()
