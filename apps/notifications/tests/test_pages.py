@@ -62,11 +62,22 @@ def test_preferences_are_saved_per_kind(client, world):
     assert "Nhắc việc hằng ngày" in page and "Qua thư điện tử" in page
     response = client.post(
         reverse("notifications:preferences"),
-        {"daily_in_app": "on", "weekly_in_app": "on", "weekly_email": "on", "escalation_email": "on"},
+        {
+            "daily_in_app": "on",
+            "weekly_in_app": "on",
+            "weekly_email": "on",
+            "escalation_email": "on",
+            "par_in_app": "on",
+        },
     )
     assert response.status_code == 302
     saved = {p.kind: (p.in_app, p.email) for p in NotificationPreference.objects.filter(user=world.staff)}
-    assert saved == {"daily": (True, False), "weekly": (True, True), "escalation": (False, True)}
+    assert saved == {
+        "daily": (True, False),
+        "weekly": (True, True),
+        "escalation": (False, True),
+        "par": (True, False),
+    }
 
 
 def test_the_focal_point_sends_todays_reminders_and_follows_the_job(
