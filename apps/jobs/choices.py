@@ -9,6 +9,7 @@ class JobKind(models.TextChoices):
     WEEKLY_DIGEST = "weekly_digest", _("Tổng hợp tiến độ hằng tuần")
     PLAN_IMPORT = "plan_import", _("Nhập kế hoạch")
     REPORT = "report", _("Lập báo cáo")
+    PAR_PREFILL = "par_prefill", _("Lấy số liệu cho đợt đánh giá Chỉ số CCHC")
 
 
 class JobStatus(models.TextChoices):

@@ -34,6 +34,7 @@ def round_list_for_user(*, user: Any) -> QuerySet[AssessmentRound]:
         agencies=Count("assessments", distinct=True),
         submitted=Count("assessments", filter=~Q(assessments__status=AssessmentStatus.DRAFT), distinct=True),
         final=Count("assessments", filter=Q(assessments__status=AssessmentStatus.FINAL), distinct=True),
+        prefilled=Count("assessments", filter=Q(assessments__prefilled_at__isnull=False), distinct=True),
     )
     if not getattr(user, "is_authenticated", False):
         return queryset.none()

@@ -102,9 +102,11 @@ def round_open(
     final_deadline: date,
     groups: Sequence[dict[str, Any]] | None = None,
     today: date | None = None,
+    prefill: bool = True,
 ) -> AssessmentRound:
     """Open the year for the set's province and level: one assessment per agency of that level, its computed
-    criteria pre-filled; the set is locked (never changed again, only copied forward)."""
+    criteria pre-filled (or, with ``prefill=False``, left for `background.prefill_round`); the set is locked
+    (never changed again, only copied forward)."""
     today = today or _today()
     criteria_set = (
         CriteriaSet.objects.select_for_update(of=("self",)).select_related("agency").get(pk=criteria_set.pk)
@@ -154,7 +156,8 @@ def round_open(
     for agency in agencies_of_level(province=province, level=criteria_set.level):
         assessment = Assessment.objects.create(round=round_, agency=agency)
         Score.objects.bulk_create(Score(assessment=assessment, criterion=c) for c in taking_entries)
-        assessment_prefill(assessment=assessment, today=today)
+        if prefill:
+            assessment_prefill(assessment=assessment, today=today)
         notify_agency(
             assessment,
             f"Mở đợt tự đánh giá Chỉ số CCHC năm {round_.year}",

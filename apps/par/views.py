@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -16,10 +17,13 @@ from django.views.decorators.http import require_POST
 
 from apps.core.files import file_response
 from apps.core.forms import add_service_errors
+from apps.jobs.choices import JobKind
+from apps.jobs.services import job_create, job_enqueue
 from domain.scoring.entries import input_kind
 from domain.scoring.rules import AnswerMap
 
 from . import selectors, services
+from .background import prefill_round
 from .exports import assessment_to_xlsx, ranking_to_xlsx
 from .forms import (
     AppraisalForm,
@@ -67,12 +71,22 @@ def round_open(request: HttpRequest) -> HttpResponse:
     form = OpenRoundForm(request.POST, sets=openable)
     if form.is_valid():
         try:
-            round_ = services.round_open(user=request.user, **form.cleaned_data)
+            with transaction.atomic():
+                round_ = services.round_open(user=request.user, prefill=False, **form.cleaned_data)
+                job = job_create(
+                    kind=JobKind.PAR_PREFILL,
+                    user=request.user,
+                    agency=round_.province,
+                    message="Đang chờ lấy số liệu.",
+                )
+                job_enqueue(job=job, task=prefill_round, round_id=round_.pk)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(
-                request, f"Đã mở đợt đánh giá năm {round_.year}: {round_.assessments.count()} cơ quan."
+                request,
+                f"Đã mở đợt đánh giá năm {round_.year}: {round_.assessments.count()} cơ quan. "
+                "Số liệu của hệ thống đang được lấy cho từng cơ quan.",
             )
             return redirect("par:round", pk=round_.pk)
     context = {

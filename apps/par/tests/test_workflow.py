@@ -363,3 +363,34 @@ def test_deadline_reminders_go_to_the_agency_then_to_sở_nội_vụ_once_a_day(
     note = Notification.objects.get(user=people.appraiser, title__contains="Thẩm định Chỉ số CCHC")
     assert "1 bản tự đánh giá đang chờ thẩm định" in note.body
     assert not Notification.objects.filter(user=people.other_appraiser, kind="par").exists()
+
+
+def test_opening_from_the_page_prefills_in_a_background_job(
+    people, in_force_set, client, tree, django_capture_on_commit_callbacks
+):
+    from apps.jobs.models import Job
+
+    build_year(tree.own)
+    day = today()
+    client.force_login(people.appraiser)
+    form = {
+        "criteria_set": in_force_set.pk,
+        "self_deadline": (day + timedelta(days=10)).strftime("%d/%m/%Y"),
+        "appraisal_deadline": (day + timedelta(days=20)).strftime("%d/%m/%Y"),
+        "explanation_deadline": (day + timedelta(days=30)).strftime("%d/%m/%Y"),
+        "final_deadline": (day + timedelta(days=40)).strftime("%d/%m/%Y"),
+        "groups": "Xuất sắc ≥ 90; Tốt ≥ 80; Khá ≥ 65",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("par:round_open"), form)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    job = Job.objects.get(kind="par_prefill")
+    assert job.status == "succeeded" and "2 cơ quan" in job.message
+    round_ = in_force_set.rounds.get()
+    assert [g["label"] for g in round_.groups] == ["Xuất sắc", "Tốt", "Khá", "Còn lại"]
+    score = _score(_assessment(round_, tree.own), "1.2")
+    assert score.computed_points is not None and score.self_entry
+    # a date that does not exist is refused with the form's message and nothing is opened
+    in_force_set.rounds.all().delete()
+    response = client.post(reverse("par:round_open"), {**form, "self_deadline": "31/02/2027"})
+    assert response.status_code == 400 and "Ngày không hợp lệ" in response.content.decode()
