@@ -309,6 +309,8 @@ PAGES: dict[str, Route] = {
     # PAR INDEX assessments: an agency's own people read it, its focal point (or an administrator over it) writes
     # it while it is a draft; Sở Nội vụ of the province reads all and appraises; nothing is published here.
     "par:home": r(None, "signed_in"),
+    "par:public_round": r(None, "nobody", args=lambda w, rel: [w.pk("round", "own")]),  # not published
+    "par:public_agency": r(None, "nobody", args=lambda w, rel: ["P1-SXD"]),  # nothing published
     "par:round_open": r(None, None, "nobody"),  # no set in force without a round: nobody can open one
     "par:round": r("round", "par_read"),
     "par:ranking": r("round", "par_write"),

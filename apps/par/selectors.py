@@ -207,7 +207,11 @@ def group_of(groups: Sequence[dict[str, str]], index: Decimal | None) -> str:
 
 def ranking(*, user: Any, round_: AssessmentRound) -> list[Ranked]:
     """The round's agencies by final index, highest first; equal indices share a rank."""
-    rows = list(assessments_of_round(user=user, round_=round_).order_by("-index_percent", "agency__name"))
+    return _ranked(round_, assessments_of_round(user=user, round_=round_))
+
+
+def _ranked(round_: AssessmentRound, assessments: QuerySet[Assessment]) -> list[Ranked]:
+    rows = list(assessments.order_by("-index_percent", "agency__name"))
     ranked: list[Ranked] = []
     previous: Decimal | None = None
     rank = 0
@@ -339,3 +343,48 @@ def assessment_actions(*, user: Any, assessment: Assessment, today: Any = None) 
         ):
             actions.add("finalize")
     return actions
+
+
+# --- public: published results only, for anyone ------------------------------------------------------------
+
+
+def published_rounds() -> QuerySet[AssessmentRound]:
+    return (
+        AssessmentRound.objects.filter(published_at__isnull=False)
+        .select_related("province")
+        .order_by("-year", "province__name", "level")
+    )
+
+
+def public_round_get(*, pk: int) -> AssessmentRound:
+    found = published_rounds().filter(pk=pk).first()
+    if found is None:
+        raise Http404("Chưa công bố kết quả.")
+    return found
+
+
+def public_ranking(*, round_: AssessmentRound) -> list[Ranked]:
+    """The ranking of a published round (read through `public_round_get`)."""
+    return _ranked(round_, Assessment.objects.filter(round=round_).select_related("agency"))
+
+
+@dataclass(frozen=True)
+class PublicResult:
+    ranked: Ranked
+    areas: tuple[Line, ...]
+    explanation: str
+
+
+def public_agency_results(*, code: str) -> tuple[Any, list[PublicResult]]:
+    """An agency's published results, newest year first, with its points per area; 404 without any."""
+    results = []
+    agency = None
+    for round_ in published_rounds().filter(assessments__agency__code=code).distinct():
+        ranked = next(item for item in public_ranking(round_=round_) if item.assessment.agency.code == code)
+        agency = ranked.assessment.agency
+        view = assessment_view(assessment=ranked.assessment)
+        areas = tuple(line for line in view.lines if line.row.depth == 0)
+        results.append(PublicResult(ranked, areas, view.final_card.card.explanation))
+    if agency is None:
+        raise Http404("Cơ quan chưa có kết quả Chỉ số CCHC được công bố.")
+    return agency, results

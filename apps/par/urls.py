@@ -6,6 +6,8 @@ app_name = "par"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("cong-khai/<int:pk>/", views.public_round, name="public_round"),
+    path("cong-khai/co-quan/<str:code>/", views.public_agency, name="public_agency"),
     path("mo-dot/", views.round_open, name="round_open"),
     path("dot/<int:pk>/", views.round_detail, name="round"),
     path("dot/<int:pk>/xep-hang/", views.ranking, name="ranking"),

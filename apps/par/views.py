@@ -367,3 +367,17 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "Đã gỡ tài liệu.")
     return redirect("par:score", pk=score_id)
+
+
+def public_round(request: HttpRequest, pk: int) -> HttpResponse:
+    """A published ranking, for anyone (no sign-in), readable on a phone."""
+    round_ = selectors.public_round_get(pk=pk)
+    return render(
+        request, "par/public_round.html", {"round": round_, "ranked": selectors.public_ranking(round_=round_)}
+    )
+
+
+def public_agency(request: HttpRequest, code: str) -> HttpResponse:
+    """An agency's published PAR INDEX results by year, with its points per area."""
+    agency, results = selectors.public_agency_results(code=code[:32])
+    return render(request, "par/public_agency.html", {"agency": agency, "results": results})

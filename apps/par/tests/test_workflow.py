@@ -218,6 +218,8 @@ def test_the_whole_year_from_self_assessment_to_published_ranking(opened, tree, 
     # points: 1.1 on time 1, 1.2 95% → 2, 1.3 yes 1, 1.4 5, 2 9, 3 12 (reviewed), 4 10, 5 15, 6 6, 7 15, 8 12.4
     assert mine.final_total == Decimal("88.40")
     assert mine.index_percent == Decimal("88.40")
+    # nothing is public before publication
+    assert client.get(reverse("par:public_round", args=[opened.pk])).status_code == 404
     # publication waits for the other Sở
     response = client.post(reverse("par:publish", args=[opened.pk]), {"version": opened.version}, follow=True)
     assert "Còn 1 cơ quan chưa chốt kết quả: Sở Nội vụ tỉnh Một" in response.content.decode()
@@ -235,6 +237,15 @@ def test_the_whole_year_from_self_assessment_to_published_ranking(opened, tree, 
     assert "Sở Xây dựng tỉnh Một" in page and "88,4" in page
     page = client.get(reverse("par:assessment", args=[mine.pk])).content.decode()
     assert "Điểm bị mất" in page and "Thiếu báo cáo rà soát TTHC quý IV" in page
+    # and anyone, signed in or not, reads the published ranking and the agency's result on a public page
+    client.logout()
+    page = client.get(reverse("par:public_round", args=[opened.pk])).content.decode()
+    assert "Sở Xây dựng tỉnh Một" in page and "88,4" in page
+    page = client.get(reverse("par:public_agency", args=[tree.own.code])).content.decode()
+    assert "Cải cách thủ tục hành chính" in page and "88,4%" in page
+    assert "Thiếu báo cáo rà soát" not in page  # the appraisal's reasons stay inside
+    assert client.get(reverse("par:public_agency", args=[tree.other.code])).status_code == 404
+    assert "Năm 2026" in client.get(reverse("surveys:public_index")).content.decode()
     # the Excel table in the province's layout
     client.force_login(people.focal)
     response = client.get(reverse("par:assessment_export", args=[mine.pk]))

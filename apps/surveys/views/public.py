@@ -177,8 +177,11 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 def public_index(request: HttpRequest) -> HttpResponse:
+    from apps.par.selectors import published_rounds
+
     agencies = selectors.agencies_with_published_results()
-    return render(request, "surveys/public_index.html", {"agencies": agencies})
+    context = {"agencies": agencies, "par_rounds": published_rounds()[:20]}
+    return render(request, "surveys/public_index.html", context)
 
 
 def public_results(request: HttpRequest, code: str) -> HttpResponse:
