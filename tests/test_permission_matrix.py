@@ -315,6 +315,7 @@ PAGES: dict[str, Route] = {
     "par:round": r("round", "par_read"),
     "par:ranking": r("round", "par_write"),
     "par:ranking_export": r("round", "par_write"),
+    "par:round_export": r("round", "par_write"),
     "par:survey_import": r("round", None, "par_write"),
     "par:publish": r("round", None, "par_write"),
     "par:assessment": r("assessment", "read"),

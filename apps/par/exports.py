@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from io import BytesIO
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from apps.scoring.selectors import SetTree
 from domain.scoring.scoring import NodeScore
 from domain.spreadsheet_text import safe_row
 
@@ -148,3 +150,76 @@ def ranking_to_xlsx(round_: AssessmentRound, ranked: Sequence[Ranked]) -> bytes:
     for column, width in zip("ABCDEFGH", (6, 50, 12, 12, 12, 12, 8, 28), strict=True):
         sheet.column_dimensions[column].width = width
     return _save(workbook)
+
+
+def round_to_xlsx(
+    round_: AssessmentRound, ranked: Sequence[Ranked], tree: SetTree, cards: Mapping[int, Any]
+) -> bytes:
+    """The province's summary of a round: one row per agency in ranking order with its points per area and
+    totals ("Tổng hợp"), then every agency's criteria with each stage's points ("Chi tiết"). ``cards`` maps an
+    assessment id to its (self, final) scorecards."""
+    workbook = Workbook(write_only=True)
+    areas = [row for row in tree.rows if row.depth == 0]
+    summary = workbook.create_sheet("Tổng hợp")
+    summary.append(
+        safe_row([f"Tổng hợp Chỉ số CCHC năm {round_.year} — {round_.level_label} — {round_.province.name}"])
+    )
+    summary.append([])
+    summary.append(
+        safe_row(
+            [
+                "Hạng",
+                "Cơ quan",
+                *[f"{row.criterion.code}. {row.criterion.title} ({_max_text(row)})" for row in areas],
+                "Tự đánh giá",
+                "Điều tra XHH",
+                "Điểm đạt",
+                "Chỉ số (%)",
+                "Nhóm",
+                "Trạng thái",
+            ]
+        )
+    )
+    detail = workbook.create_sheet("Chi tiết")
+    detail.append(
+        safe_row(["Cơ quan", "Mã", "Tiêu chí", "Điểm tối đa", "Điều tra XHH", "Tự đánh giá", "Điểm đạt"])
+    )
+    for item in ranked:
+        assessment = item.assessment
+        mine, final = cards[assessment.pk]
+        summary.append(
+            safe_row(
+                [
+                    item.rank,
+                    assessment.agency.name,
+                    *[_node(final.nodes.get(row.criterion.code)) for row in areas],
+                    _number(assessment.self_total),
+                    _number(assessment.survey_total),
+                    _number(assessment.final_total),
+                    _number(assessment.index_percent),
+                    item.group,
+                    assessment.get_status_display(),
+                ]
+            )
+        )
+        for row in tree.rows:
+            code = row.criterion.code
+            survey = row.criterion.method == "survey"
+            detail.append(
+                safe_row(
+                    [
+                        assessment.agency.name,
+                        code,
+                        row.criterion.title,
+                        _number(row.node.full_max()),
+                        _node(final.nodes.get(code)) if survey else None,
+                        None if survey else _node(mine.nodes.get(code)),
+                        _node(final.nodes.get(code)),
+                    ]
+                )
+            )
+    return _save(workbook)
+
+
+def _max_text(row: Any) -> str:
+    return f"{row.node.full_max():f}".rstrip("0").rstrip(".").replace(".", ",") + " điểm"

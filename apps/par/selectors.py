@@ -388,3 +388,19 @@ def public_agency_results(*, code: str) -> tuple[Any, list[PublicResult]]:
     if agency is None:
         raise Http404("Cơ quan chưa có kết quả Chỉ số CCHC được công bố.")
     return agency, results
+
+
+def round_scorecards(*, round_: AssessmentRound) -> tuple[SetTree, dict[int, tuple[Any, Any]]]:
+    """Every assessment's (self, final) scorecards of a round the caller may see whole, from one read of the
+    criteria and one of the scores."""
+    from collections import defaultdict
+
+    tree = set_tree(criteria_set=round_.criteria_set)
+    by_assessment: dict[int, list[Score]] = defaultdict(list)
+    for score in Score.objects.filter(assessment__round=round_).select_related("criterion"):
+        by_assessment[score.assessment_id].append(score)
+    cards = {
+        assessment_id: (stage_card(tree, scores, Stage.SELF).card, stage_card(tree, scores, Stage.FINAL).card)
+        for assessment_id, scores in by_assessment.items()
+    }
+    return tree, cards

@@ -12,6 +12,7 @@ urlpatterns = [
     path("dot/<int:pk>/", views.round_detail, name="round"),
     path("dot/<int:pk>/xep-hang/", views.ranking, name="ranking"),
     path("dot/<int:pk>/xep-hang.xlsx", views.ranking_export, name="ranking_export"),
+    path("dot/<int:pk>/tong-hop.xlsx", views.round_export, name="round_export"),
     path("dot/<int:pk>/dieu-tra-xa-hoi-hoc/", views.survey_import, name="survey_import"),
     path("dot/<int:pk>/cong-bo/", views.publish, name="publish"),
     path("dot/<int:pk>/quyet-dinh-cong-bo.docx", document_views.decision_docx, name="decision_docx"),

@@ -24,7 +24,7 @@ from domain.scoring.rules import AnswerMap
 
 from . import selectors, services
 from .background import prefill_round
-from .exports import assessment_to_xlsx, ranking_to_xlsx
+from .exports import assessment_to_xlsx, ranking_to_xlsx, round_to_xlsx
 from .forms import (
     AppraisalForm,
     EntryForm,
@@ -130,6 +130,18 @@ def ranking_export(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Bảng xếp hạng chỉ xem được sau khi Sở Nội vụ công bố kết quả.")
     ranked = selectors.ranking(user=request.user, round_=round_)
     return _xlsx(ranking_to_xlsx(round_, ranked), f"xep-hang-chi-so-cchc-{round_.year}-{round_.level}.xlsx")
+
+
+@login_required
+def round_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The province's summary table of the round: areas and totals per agency, then every criterion."""
+    round_ = selectors.round_get_for_user(user=request.user, pk=pk)
+    if not selectors.sees_whole_round(user=request.user, round_=round_):
+        raise PermissionDenied("Bảng tổng hợp chỉ xem được sau khi Sở Nội vụ công bố kết quả.")
+    ranked = selectors.ranking(user=request.user, round_=round_)
+    tree, cards = selectors.round_scorecards(round_=round_)
+    data = round_to_xlsx(round_, ranked, tree, cards)
+    return _xlsx(data, f"tong-hop-chi-so-cchc-{round_.year}-{round_.level}.xlsx")
 
 
 @login_required
