@@ -138,9 +138,17 @@ class SelfScoreForm(EntryForm):
 class AppraisalForm(EntryForm):
     verdict = forms.ChoiceField(label="Kết luận", choices=Verdict.choices, widget=forms.RadioSelect)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, review: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = "Lý do điều chỉnh"
+        if review:
+            verdict = self.fields["verdict"]
+            assert isinstance(verdict, forms.ChoiceField)
+            verdict.choices = [
+                (Verdict.ACCEPTED, "Giữ điểm thẩm định lần đầu (không chấp nhận giải trình)"),
+                (Verdict.ADJUSTED, "Điều chỉnh lại theo giải trình"),
+            ]
+            self.fields["reason"].label = "Lý do (trả lời giải trình)"
         self.fields.pop("not_applicable")
         self.order_fields(["verdict", "value", "points", "reason"])
 

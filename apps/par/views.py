@@ -290,11 +290,14 @@ def _form_for(mode: str, score: Any, node: Any, data: Any = None, files: Any = N
         }
         return SelfScoreForm(data, files, kind=kind, answers=answers, initial=initial)
     if mode == "appraise":
-        turn_entry = score.review_value if score.review_verdict else score.appraisal_value
-        initial = {**EntryForm.initial_from(turn_entry), "version": score.version}
-        initial["reason"] = score.review_reason or score.appraisal_reason
-        initial["verdict"] = score.review_verdict or score.verdict
-        return AppraisalForm(data, kind=kind, answers=answers, initial=initial)
+        review = score.assessment.status != "submitted"
+        if review:  # the review answers the explanation: nothing of the first appraisal is pre-filled
+            initial = {**EntryForm.initial_from(score.review_value), "version": score.version}
+            initial.update(reason=score.review_reason, verdict=score.review_verdict)
+        else:
+            initial = {**EntryForm.initial_from(score.appraisal_value), "version": score.version}
+            initial.update(reason=score.appraisal_reason, verdict=score.verdict)
+        return AppraisalForm(data, kind=kind, answers=answers, initial=initial, review=review)
     if mode == "explain":
         return ExplanationForm(data, files, initial={"response": score.response, "version": score.version})
     if mode == "survey":
