@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -52,3 +53,24 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def points_from_text(text: str, *, label: str = "Điểm") -> Decimal | None:
+    """Points typed the Vietnamese way ("0,5") or with a dot; empty is None; negative or huge refused."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        raise forms.ValidationError(f"“{text}” không phải là một số.") from None
+    if not value.is_finite() or value < 0:
+        raise forms.ValidationError(f"{label} phải là một số không âm.")
+    if value >= 100000:
+        raise forms.ValidationError(f"{label} quá lớn.")
+    return value
+
+
+def points_as_text(value: Decimal | str | None) -> str:
+    """Points as a person types them: "0,5", "10"."""
+    return "" if value is None else f"{Decimal(value).normalize():f}".replace(".", ",")

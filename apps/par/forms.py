@@ -3,12 +3,12 @@ points, and the survey points file."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 
-from apps.core.forms import VnDateField
+from apps.core.forms import VnDateField, points_as_text, points_from_text
 from apps.core.versioning import VersionedForm
 from apps.scoring.models import CriteriaSet
 from domain.scoring.entries import Entry, InputKind
@@ -40,19 +40,6 @@ def points_field(label: str = "Điểm") -> forms.CharField:
         max_length=12,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6, "placeholder": "ví dụ 1,5"}),
     )
-
-
-def parse_points(text: str) -> Decimal | None:
-    text = (text or "").strip()
-    if not text:
-        return None
-    try:
-        value = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        raise forms.ValidationError(f"“{text}” không phải là một số.") from None
-    if not value.is_finite() or abs(value) >= 100000:
-        raise forms.ValidationError(f"“{text}” không phải là số điểm hợp lệ.")
-    return value
 
 
 VALUE_LABELS = {
@@ -104,7 +91,7 @@ class EntryForm(VersionedForm):
                 )
 
     def clean_points(self) -> Decimal | None:
-        return parse_points(self.cleaned_data.get("points", ""))
+        return points_from_text(self.cleaned_data.get("points", ""))
 
     def entry(self) -> Entry:
         data = self.cleaned_data
@@ -119,7 +106,7 @@ class EntryForm(VersionedForm):
     def initial_from(entry: Entry) -> dict[str, Any]:
         return {
             "value": entry.value,
-            "points": "" if entry.points is None else f"{entry.points.normalize():f}".replace(".", ","),
+            "points": points_as_text(entry.points),
             "not_applicable": entry.not_applicable,
             "reason": entry.reason,
         }

@@ -382,11 +382,9 @@ def assessment_submit(
     *, user: Any, assessment: Assessment, expected_version: int | None = None, today: date | None = None
 ) -> Assessment:
     """Submit the self-assessment to the appraisal team; from then on only the team writes."""
-    assessment = (
-        Assessment.objects.select_for_update().select_related("round", "agency").get(pk=assessment.pk)
+    assessment = _locked_assessment(
+        assessment, expected_version, user, SELF, "Chỉ đầu mối CCHC của cơ quan được nộp bản tự đánh giá."
     )
-    version_check(assessment, expected_version)
-    _require(user, SELF, assessment.agency, "Chỉ đầu mối CCHC của cơ quan được nộp bản tự đánh giá.")
     if assessment.status != AssessmentStatus.DRAFT:
         raise ValidationError("Bản tự đánh giá đã được nộp.")
     if (today or _today()) > assessment.round.self_deadline:
@@ -398,6 +396,16 @@ def assessment_submit(
     assessment.submitted_at = timezone.now()
     versioned_save(assessment, expected_version=expected_version, update_fields=["status", "submitted_at"])
     return assessment
+
+
+def _locked_assessment(
+    assessment: Assessment, expected_version: int | None, user: Any, perm: str, refusal: str
+) -> Assessment:
+    """The assessment read again under lock, at the version the user saw, if the step is the user's to take."""
+    locked = Assessment.objects.select_for_update().select_related("round", "agency").get(pk=assessment.pk)
+    version_check(locked, expected_version)
+    _require(user, perm, locked.agency, refusal)
+    return locked
 
 
 def _appraisal_turn(assessment: Assessment) -> str:
@@ -462,11 +470,13 @@ def assessment_appraisal_done(
     *, user: Any, assessment: Assessment, expected_version: int | None = None
 ) -> Assessment:
     """Close the first appraisal: with adjustments the agency is asked to explain; without, the result is final."""
-    assessment = (
-        Assessment.objects.select_for_update().select_related("round", "agency").get(pk=assessment.pk)
+    assessment = _locked_assessment(
+        assessment,
+        expected_version,
+        user,
+        APPRAISE,
+        "Chỉ tổ thẩm định của Sở Nội vụ trong tỉnh được thẩm định.",
     )
-    version_check(assessment, expected_version)
-    _require(user, APPRAISE, assessment.agency, "Chỉ tổ thẩm định của Sở Nội vụ trong tỉnh được thẩm định.")
     if assessment.status != AssessmentStatus.SUBMITTED:
         raise ValidationError("Bản đánh giá không ở bước chờ thẩm định.")
     scores = [s for s in _scores(assessment) if s.criterion.method != Method.SURVEY]
@@ -530,11 +540,9 @@ def assessment_explanation_submit(
     *, user: Any, assessment: Assessment, expected_version: int | None = None
 ) -> Assessment:
     """Send the explanations to the appraisal team for the review."""
-    assessment = (
-        Assessment.objects.select_for_update().select_related("round", "agency").get(pk=assessment.pk)
+    assessment = _locked_assessment(
+        assessment, expected_version, user, SELF, "Chỉ đầu mối CCHC của cơ quan được gửi giải trình."
     )
-    version_check(assessment, expected_version)
-    _require(user, SELF, assessment.agency, "Chỉ đầu mối CCHC của cơ quan được gửi giải trình.")
     if assessment.status != AssessmentStatus.APPRAISED:
         raise ValidationError("Bản đánh giá không ở bước giải trình.")
     assessment.status = AssessmentStatus.EXPLAINED
@@ -548,12 +556,12 @@ def assessment_finalize(
     *, user: Any, assessment: Assessment, expected_version: int | None = None
 ) -> Assessment:
     """Close the review: the final points stand. Adjusted criteria not reviewed keep the first appraisal."""
-    assessment = (
-        Assessment.objects.select_for_update().select_related("round", "agency").get(pk=assessment.pk)
-    )
-    version_check(assessment, expected_version)
-    _require(
-        user, APPRAISE, assessment.agency, "Chỉ tổ thẩm định của Sở Nội vụ trong tỉnh được chốt kết quả."
+    assessment = _locked_assessment(
+        assessment,
+        expected_version,
+        user,
+        APPRAISE,
+        "Chỉ tổ thẩm định của Sở Nội vụ trong tỉnh được chốt kết quả.",
     )
     _appraisal_turn(assessment)
     if assessment.status == AssessmentStatus.SUBMITTED:

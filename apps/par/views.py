@@ -114,31 +114,30 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "par/round.html", context)
 
 
-@login_required
-def ranking(request: HttpRequest, pk: int) -> HttpResponse:
+def _ranked_round(request: HttpRequest, pk: int) -> tuple[Any, list[Any]]:
+    """A round the user may see whole (Sở Nội vụ; anyone in the province once published) and its ranking."""
     round_ = selectors.round_get_for_user(user=request.user, pk=pk)
     if not selectors.sees_whole_round(user=request.user, round_=round_):
         raise PermissionDenied("Bảng xếp hạng chỉ xem được sau khi Sở Nội vụ công bố kết quả.")
-    ranked = selectors.ranking(user=request.user, round_=round_)
+    return round_, selectors.ranking(user=request.user, round_=round_)
+
+
+@login_required
+def ranking(request: HttpRequest, pk: int) -> HttpResponse:
+    round_, ranked = _ranked_round(request, pk)
     return render(request, "par/ranking.html", {"round": round_, "ranked": ranked})
 
 
 @login_required
 def ranking_export(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = selectors.round_get_for_user(user=request.user, pk=pk)
-    if not selectors.sees_whole_round(user=request.user, round_=round_):
-        raise PermissionDenied("Bảng xếp hạng chỉ xem được sau khi Sở Nội vụ công bố kết quả.")
-    ranked = selectors.ranking(user=request.user, round_=round_)
+    round_, ranked = _ranked_round(request, pk)
     return _xlsx(ranking_to_xlsx(round_, ranked), f"xep-hang-chi-so-cchc-{round_.year}-{round_.level}.xlsx")
 
 
 @login_required
 def round_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The province's summary table of the round: areas and totals per agency, then every criterion."""
-    round_ = selectors.round_get_for_user(user=request.user, pk=pk)
-    if not selectors.sees_whole_round(user=request.user, round_=round_):
-        raise PermissionDenied("Bảng tổng hợp chỉ xem được sau khi Sở Nội vụ công bố kết quả.")
-    ranked = selectors.ranking(user=request.user, round_=round_)
+    round_, ranked = _ranked_round(request, pk)
     tree, cards = selectors.round_scorecards(round_=round_)
     data = round_to_xlsx(round_, ranked, tree, cards)
     return _xlsx(data, f"tong-hop-chi-so-cchc-{round_.year}-{round_.level}.xlsx")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
 
-from apps.core.forms import VnDateField
+from apps.core.forms import VnDateField, points_as_text
+from apps.core.forms import points_from_text as core_points
 from apps.core.versioning import VersionedForm
 from apps.indicators.models import Indicator
 from apps.organizations.models import Agency
@@ -26,24 +27,7 @@ RULE_HELP = (
 
 
 def points_from_text(text: str) -> Decimal | None:
-    """Points typed the Vietnamese way ("0,5") or with a dot; empty is None."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        value = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        raise forms.ValidationError(f"“{text}” không phải là một số.") from None
-    if not value.is_finite() or value < 0:
-        raise forms.ValidationError("Điểm tối đa phải là một số không âm.")
-    if value >= 100000:
-        raise forms.ValidationError("Điểm tối đa quá lớn.")
-    return value
-
-
-def points_as_text(value: Decimal | str | None) -> str:
-    """Points as a person types them: "0,5", "10"."""
-    return "" if value is None else f"{Decimal(value).normalize():f}".replace(".", ",")
+    return core_points(text, label="Điểm tối đa")
 
 
 def rule_from_text(text: str) -> dict[str, Any] | None:
