@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from apps.accounts.models import User
 from apps.core.demo import demo_progress, import_demo_plans
+from apps.indicators.tests.catalogue import ensure_catalogue
 from apps.organizations.models import Agency
 from apps.par.models import Assessment, Score
 from apps.par.services import score_appraise, score_self
@@ -29,6 +30,7 @@ ADJUSTED = "3"
 
 
 def _prepare() -> None:
+    ensure_catalogue()  # an earlier transactional test may have flushed the data migration's rows
     province = Agency.objects.get(code="DLK")
     import_demo_plans(settings.CCHC_SEEDS_DIR)
     demo_progress()

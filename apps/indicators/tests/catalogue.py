@@ -12,8 +12,12 @@ from django.apps import apps
 
 from apps.indicators.models import Indicator
 
+# Every migration that adds catalogue rows, in order (each `load` is idempotent or runs on an empty table).
+CATALOGUE_MIGRATIONS = ("0002_catalogue", "0006_par_duty_indicators")
+
 
 def ensure_catalogue() -> None:
     if Indicator.objects.exists():
         return
-    import_module("apps.indicators.migrations.0002_catalogue").load(apps, None)
+    for name in CATALOGUE_MIGRATIONS:
+        import_module(f"apps.indicators.migrations.{name}").load(apps, None)
