@@ -137,8 +137,8 @@ def _dak_lak_2025(users: dict[str, User]) -> str:
         sxd_assessment,
         users["noivu"],
         {
-            "3": (
-                Decimal("11.5"),
+            "3.4": (
+                Decimal("8.5"),
                 "Chưa công khai đầy đủ TTHC trên Cổng dịch vụ công (biên bản kiểm tra 10/2025)",
             )
         },
@@ -176,15 +176,18 @@ def _dak_lak_2026(users: dict[str, User], today: date) -> str:
         mine,
         users["noivu"],
         {
-            "3": (Decimal("12"), "Tỷ lệ hồ sơ trực tuyến toàn trình chưa đạt chỉ tiêu kế hoạch"),
-            "7": (Decimal("13"), "Chưa có tài liệu kiểm chứng việc số hóa kết quả giải quyết TTHC quý IV"),
+            "3.4": (Decimal("8"), "Chưa rà soát, đơn giản hóa TTHC theo kế hoạch năm (mới 2/5 thủ tục)"),
+            "7.4": (
+                Decimal("9.5"),
+                "Chưa có tài liệu kiểm chứng việc kết nối, chia sẻ dữ liệu với Cổng dịch vụ công",
+            ),
         },
     )
-    adjusted = Score.objects.get(assessment=mine, criterion__code="7")
+    adjusted = Score.objects.get(assessment=mine, criterion__code="7.4")
     services.score_explain(
         user=users["daumoi"],
         score=adjusted,
-        response="Kết quả số hóa quý IV đã cập nhật trên hệ thống một cửa ngày 05/12; gửi kèm báo cáo số 412/BC-SXD.",
+        response="Đã kết nối với Cổng dịch vụ công ngày 05/12; gửi kèm biên bản nghiệm thu số 412/BB-SXD.",
         today=today,
     )
     services.assessment_explanation_submit(user=users["daumoi"], assessment=mine)

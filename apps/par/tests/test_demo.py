@@ -16,8 +16,11 @@ def test_the_demo_has_each_stage_of_the_year(db):
     assert set(published.assessments.values_list("status", flat=True)) == {AssessmentStatus.FINAL}
     sxd = Assessment.objects.get(round__year=2026, agency__code="DLK-SXD")
     assert sxd.status == AssessmentStatus.EXPLAINED
-    assert set(sxd.scores.filter(verdict="adjusted").values_list("criterion__code", flat=True)) == {"3", "7"}
-    assert sxd.scores.get(criterion__code="7").response.startswith("Kết quả số hóa quý IV")
+    assert set(sxd.scores.filter(verdict="adjusted").values_list("criterion__code", flat=True)) == {
+        "3.4",
+        "7.4",
+    }
+    assert sxd.scores.get(criterion__code="7.4").response.startswith("Đã kết nối với Cổng dịch vụ công")
     for code in ("LCU-SXD", "TP-DAISON"):
         partly = Assessment.objects.get(round__year=2026, agency__code=code)
         assert partly.status == AssessmentStatus.DRAFT

@@ -102,14 +102,14 @@ def _rows(document: Document, index: int) -> list[list[str]]:
 
 
 def _finalize_both(opened: AssessmentRound, tree: Any, people: People) -> tuple[Assessment, Assessment]:
-    """Sở Xây dựng: 2,5 points taken off criterion 3, survey 80% (94,4); Sở Nội vụ: 2 points short on
+    """Sở Xây dựng: 2,5 points taken off criterion 3.4, survey 80% (94,4); Sở Nội vụ: 2 points short on
     criterion 2, survey 60% (91,8). The ranking is not the alphabetical order."""
     own = _finalize(
         _assessment(opened, tree.own),
         people,
         people.focal,
         lose={},
-        adjust={"3": Decimal(12)},
+        adjust={"3.4": Decimal(8)},
         survey="80",
     )
     sibling = _finalize(
@@ -125,7 +125,7 @@ def _finalize_both(opened: AssessmentRound, tree: Any, people: People) -> tuple[
 
 def test_the_report_downloads_and_names_the_agency_and_its_points(opened, tree, people, client):
     mine = _assessment(opened, tree.own)
-    _self_score(mine, people.focal, lose={"2": Decimal(1), "3": Decimal("2.5")})
+    _self_score(mine, people.focal, lose={"2": Decimal(1), "3.4": Decimal("2.5")})
     client.force_login(people.focal)
     response = client.get(reverse("par:assessment_docx", args=[mine.pk]))
     document = _read(response)
@@ -145,7 +145,7 @@ def test_the_report_downloads_and_names_the_agency_and_its_points(opened, tree, 
     assert areas[3] == ["3", "Cải cách thủ tục hành chính", "14,5", "12", "", ""]
     assert areas[-1] == ["", "Tổng cộng", "100", "81", "", ""]
     shortfalls = {row[0]: row for row in _rows(document, 2)}
-    assert shortfalls["2"][2] == "9/10" and shortfalls["3"][2] == "12/14,5"
+    assert shortfalls["2"][2] == "9/10" and shortfalls["3.4"][2] == "8/10,5"
     signing = [p.text for p in document.tables[-1].cell(0, 1).paragraphs]
     assert signing[0] == "GIÁM ĐỐC"
 
@@ -162,7 +162,7 @@ def test_the_final_report_shows_the_appraisal_and_the_index(opened, tree, people
     assert areas["Cải cách thủ tục hành chính"][2:] == ["14,5", "14,5", "12", "12"]
     assert areas["Tổng cộng"][2:] == ["100", "84,5", "82", "94,4"]
     shortfalls = {row[0]: row for row in _rows(document, 2)}
-    assert shortfalls["3"][2] == "12/14,5" and ADJUSTMENT in shortfalls["3"][3]
+    assert shortfalls["3.4"][2] == "8/10,5" and ADJUSTMENT in shortfalls["3.4"][3]
     number, place_date = document.tables[0].rows[1].cells
     assert number.text == "Số:      /BC"
     assert ", ngày " in place_date.text and "tháng" in place_date.text  # the day it was submitted

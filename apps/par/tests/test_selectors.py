@@ -73,4 +73,4 @@ def test_the_round_summary_table_matches_the_assessments(opened, tree, people, c
     assert row[header.index("2. Cải cách thể chế (10 điểm)")] == 7.5
     assert row[header.index("Tự đánh giá")] == 7.5
     detail = [r for r in book["Chi tiết"].iter_rows(min_row=2, values_only=True) if r[0] == tree.own.name]
-    assert len(detail) == 12 and next(r for r in detail if r[1] == "2")[5] == 7.5
+    assert len(detail) == 20 and next(r for r in detail if r[1] == "2")[5] == 7.5

@@ -52,6 +52,8 @@ def _score_everything(client, assessment, skip=()):
             response = _post_score(client, score, value="có", comment=NOTE)
         elif score.criterion.rule and score.criterion.rule.get("kind") == "tiered":
             response = _post_score(client, score, value="95", comment=NOTE)
+        elif score.criterion.rule and score.criterion.rule.get("kind") == "proportional":
+            response = _post_score(client, score, value="80", comment=NOTE)
         else:
             max_points = score.criterion.max_points
             response = _post_score(
@@ -70,7 +72,8 @@ def test_opening_a_round_makes_one_assessment_per_sở_and_locks_the_set(opened,
     in_force_set.refresh_from_db()
     assert in_force_set.locked
     assessment = _assessment(opened, tree.own)
-    leaves = {"1.1", "1.2", "1.3", "1.4", "2", "3", "4", "5", "6", "7", "8"}
+    leaves = {"1.1", "1.2", "1.3", "1.4", "2", "4", "5", "6", "8"}
+    leaves |= {"3.1", "3.2", "3.3", "3.4", "7.1", "7.2", "7.3", "7.4"}
     assert set(assessment.scores.values_list("criterion__code", flat=True)) == leaves
 
 
@@ -151,7 +154,7 @@ def test_the_whole_year_from_self_assessment_to_published_ranking(opened, tree, 
     assert criterion_2.evidence.get().original_name == "quyet-dinh-ban-hanh.pdf"
     # submitting with criteria left unscored is refused and names them
     response = client.post(reverse("par:submit", args=[mine.pk]), {"version": mine.version}, follow=True)
-    assert "Tiêu chí 3 chưa chấm." in response.content.decode()
+    assert "Tiêu chí 3.4 chưa chấm." in response.content.decode()
     _score_everything(client, mine)
     mine.refresh_from_db()
     response = client.post(reverse("par:submit", args=[mine.pk]), {"version": mine.version}, follow=True)
@@ -166,14 +169,14 @@ def test_the_whole_year_from_self_assessment_to_published_ranking(opened, tree, 
     for outsider in (people.other_appraiser, people.sibling_focal):
         client.force_login(outsider)
         assert client.get(reverse("par:assessment", args=[mine.pk])).status_code == 404
-    # the appraiser accepts all, adjusts criterion 3 with a reason
+    # the appraiser accepts all, adjusts criterion 3.4 with a reason
     client.force_login(people.appraiser)
     for score in Score.objects.filter(assessment=mine).exclude(criterion__method="survey"):
-        if score.criterion.code == "3":
-            response = _post_score(client, score, verdict="adjusted", points="10", reason="")
+        if score.criterion.code == "3.4":
+            response = _post_score(client, score, verdict="adjusted", points="7", reason="")
             assert response.status_code == 400 and "phải ghi lý do" in response.content.decode()
             response = _post_score(
-                client, score, verdict="adjusted", points="10", reason="Thiếu báo cáo rà soát TTHC quý IV"
+                client, score, verdict="adjusted", points="7", reason="Thiếu báo cáo rà soát TTHC quý IV"
             )
         else:
             response = _post_score(client, score, verdict="accepted")
@@ -184,7 +187,7 @@ def test_the_whole_year_from_self_assessment_to_published_ranking(opened, tree, 
     assert mine.status == AssessmentStatus.APPRAISED
     # the focal point explains the adjusted criterion (only that one)
     client.force_login(people.focal)
-    adjusted = _score(mine, "3")
+    adjusted = _score(mine, "3.4")
     assert _post_score(client, _score(mine, "4"), response="…").status_code == 403
     assert (
         _post_score(client, adjusted, response="Báo cáo quý IV gửi ngày 20/12, kèm theo").status_code == 302
@@ -192,11 +195,11 @@ def test_the_whole_year_from_self_assessment_to_published_ranking(opened, tree, 
     client.post(reverse("par:explanation_submit", args=[mine.pk]), {"version": mine.version})
     mine.refresh_from_db()
     assert mine.status == AssessmentStatus.EXPLAINED
-    # the review keeps a part: 12 of 14,5
+    # the review keeps a part: 8,5 of 10,5
     client.force_login(people.appraiser)
     adjusted.refresh_from_db()
     response = _post_score(
-        client, adjusted, verdict="adjusted", points="12", reason="Chấp nhận một phần giải trình"
+        client, adjusted, verdict="adjusted", points="8,5", reason="Chấp nhận một phần giải trình"
     )
     assert response.status_code == 302
     mine.refresh_from_db()
@@ -215,9 +218,10 @@ def test_the_whole_year_from_self_assessment_to_published_ranking(opened, tree, 
     client.post(reverse("par:survey_import", args=[opened.pk]), {"file": upload})
     mine.refresh_from_db()
     assert mine.survey_total == Decimal("12.4")
-    # points: 1.1 on time 1, 1.2 95% → 2, 1.3 yes 1, 1.4 5, 2 9, 3 12 (reviewed), 4 10, 5 15, 6 6, 7 15, 8 12.4
-    assert mine.final_total == Decimal("88.40")
-    assert mine.index_percent == Decimal("88.40")
+    # points: 1.1 on time 1, 1.2 95% → 2, 1.3 yes 1, 1.4 5, 2 9; 3.1–3.3 at 80% 1,6 + 0,8 + 0,8, 3.4 8,5
+    # (reviewed); 4 10, 5 15, 6 6; 7.1–7.3 at 80% 1,2 + 0,8 + 1,2, 7.4 11; 8 survey 12,4
+    assert mine.final_total == Decimal("87.30")
+    assert mine.index_percent == Decimal("87.30")
     # nothing is public before publication
     assert client.get(reverse("par:public_round", args=[opened.pk])).status_code == 404
     # publication waits for the other Sở
@@ -234,15 +238,15 @@ def test_the_whole_year_from_self_assessment_to_published_ranking(opened, tree, 
     # after publication the other Sở's focal point reads the ranking and the result
     client.force_login(people.sibling_focal)
     page = client.get(reverse("par:ranking", args=[opened.pk])).content.decode()
-    assert "Sở Xây dựng tỉnh Một" in page and "88,4" in page
+    assert "Sở Xây dựng tỉnh Một" in page and "87,3" in page
     page = client.get(reverse("par:assessment", args=[mine.pk])).content.decode()
     assert "Điểm bị mất" in page and "Thiếu báo cáo rà soát TTHC quý IV" in page
     # and anyone, signed in or not, reads the published ranking and the agency's result on a public page
     client.logout()
     page = client.get(reverse("par:public_round", args=[opened.pk])).content.decode()
-    assert "Sở Xây dựng tỉnh Một" in page and "88,4" in page
+    assert "Sở Xây dựng tỉnh Một" in page and "87,3" in page
     page = client.get(reverse("par:public_agency", args=[tree.own.code])).content.decode()
-    assert "Cải cách thủ tục hành chính" in page and "88,4%" in page
+    assert "Cải cách thủ tục hành chính" in page and "87,3%" in page
     assert "Thiếu báo cáo rà soát" not in page  # the appraisal's reasons stay inside
     assert client.get(reverse("par:public_agency", args=[tree.other.code])).status_code == 404
     assert "Năm 2026" in client.get(reverse("surveys:public_index")).content.decode()
@@ -260,9 +264,12 @@ def test_the_whole_year_from_self_assessment_to_published_ranking(opened, tree, 
         "Chỉ số (%)",
     ]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=4, values_only=True)}
-    assert rows["3"][2] == 14.5 and rows["3"][4] == 13.5 and rows["3"][5] == 12 and rows["3"][6] == 12
+    assert (
+        rows["3.4"][2] == 10.5 and rows["3.4"][4] == 9.5 and rows["3.4"][5] == 8.5 and rows["3.4"][6] == 8.5
+    )
+    assert rows["3"][2] == 14.5 and rows["3"][6] == 11.7  # an area adds up its criteria
     assert rows["8"][3] == 12.4 and rows["8"][4] is None
-    assert rows[None][1] == "Tổng" and rows[None][6] == 88.4
+    assert rows[None][1] == "Tổng" and rows[None][6] == 87.3
 
 
 def test_a_score_after_the_deadline_is_refused(opened, tree, people):
