@@ -301,6 +301,7 @@ PAGES: dict[str, Route] = {
     "scoring:set_list": r(None, "signed_in"),
     "scoring:set_import": r(None, "home_par_write", "home_par_write"),
     "scoring:set_detail": r("criteria_set", "par_read"),
+    "scoring:set_export": r("criteria_set", "par_read"),
     "scoring:set_copy": r("criteria_set", None, "par_write", body=lambda w, rel: {"year": 2027}, saves=True),
     "scoring:set_put_in_force": r("criteria_set", None, "par_write"),
     "scoring:criterion_edit": r(

@@ -22,6 +22,7 @@ from apps.organizations.selectors import agency_get_for_user, agency_list_for_us
 
 from . import selectors, services
 from .computed import computed_scores
+from .exports import criteria_set_xlsx
 from .forms import CopyForm, CriterionForm, SetImportForm, preview_corrected, preview_forms
 from .importer import (
     draft_check,
@@ -88,6 +89,20 @@ def _computed_context(request: HttpRequest, criteria_set: CriteriaSet) -> dict[s
     names = selectors.indicator_names(codes={item.criterion.source for item in scores})
     rows = [(item, names.get(item.criterion.source, item.criterion.source)) for item in scores]
     return {"computed_agencies": agencies, "computed_agency": agency, "computed": rows}
+
+
+@login_required
+def set_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The set as the province's table (.xlsx), which the import page reads back."""
+    criteria_set = selectors.criteria_set_get_for_user(user=request.user, pk=pk)
+    response = HttpResponse(
+        criteria_set_xlsx(criteria_set),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="bo-tieu-chi-{criteria_set.year}-{criteria_set.pk}.xlsx"'
+    )
+    return response
 
 
 @login_required

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from domain.scoring.guide_rules import guide_from_rule
+from domain.scoring.guide_rules import guide_from_rule, rule_from_guide
 from domain.scoring.table_import import codes_from_stt
 from domain.scoring.tree import METHOD_LABELS, Criterion
 from domain.vn_numbers import vn_number
@@ -49,12 +49,21 @@ def export_criteria_table(
         place is None or place.code != node.code or place.parent != parent
         for (node, parent), place in zip(nodes, placed, strict=True)
     )
-    header = list(EXPORT_HEADER) + (["Mã cha"] if need_parent else [])
+
+    # A rule is written as the words the importer reads back; the set's own guide text beside a rule (a source
+    # note, a province's wording) goes to a "Ghi chú" column so that it is kept without hiding the rule.
+    def reads_back(node: Criterion) -> bool:
+        return rule_from_guide(node.guide, node.max_points, extra_area=node.extra).rule == node.rule
+
+    notes = any(node.rule is not None and node.guide and not reads_back(node) for node, _ in nodes)
+    header = list(EXPORT_HEADER) + (["Mã cha"] if need_parent else []) + (["Ghi chú"] if notes else [])
     rows = [header]
     for node, parent in nodes:
-        guide = node.guide
-        if not guide and node.rule is not None:
-            guide = guide_from_rule(node.rule, node.max_points)
+        guide, note = node.guide, ""
+        if node.rule is not None and not (node.guide and reads_back(node)):
+            rule_words = guide_from_rule(node.rule, node.max_points)
+            if rule_words:
+                guide, note = rule_words, node.guide
         row = [
             node.code,
             node.title,
@@ -63,8 +72,9 @@ def export_criteria_table(
             node.evidence,
             METHOD_LABELS[node.method],
         ]
-        rows.append(row + ([parent or ""] if need_parent else []))
+        rows.append(row + ([parent or ""] if need_parent else []) + ([note] if notes else []))
     if total_points is None:
         total_points = sum((root.full_max() for root in criteria if not root.extra), Decimal(0))
-    rows.append(["", "Tổng cộng", vn_number(total_points), "", "", ""] + ([""] if need_parent else []))
+    tail = [""] * ((1 if need_parent else 0) + (1 if notes else 0))
+    rows.append(["", "Tổng cộng", vn_number(total_points), "", "", "", *tail])
     return rows
