@@ -88,25 +88,6 @@ COMPUTED = (
 )
 SELF_KINDS = ("manual", "tiered", "yes_no", "timeliness", "proportional", "manual", "yes_no", "deduction")
 CENT = Decimal("0.01")
-DOSSIER_HEADER = [
-    "ma_ho_so",
-    "ma_co_quan",
-    "ma_don_vi",
-    "ma_thu_tuc",
-    "ten_thu_tuc",
-    "muc_do",
-    "kenh_nop",
-    "ngay_tiep_nhan",
-    "ngay_hen_tra",
-    "ngay_co_ket_qua",
-    "ngay_tra_ket_qua",
-    "le_phi",
-    "thanh_toan_truc_tuyen",
-    "so_hoa",
-    "ket_qua_dien_tu",
-    "ngay_xin_loi",
-    "so_lan_hen_lai",
-]
 
 
 def agency_code(index: int) -> str:
@@ -242,13 +223,15 @@ def criteria_set_data(criteria: int, year: int) -> dict[str, Any]:
 # -- the data behind the computed figures ----------------------------------------------------------------------
 def dossiers_csv(path: Path, agencies: int, per_agency: int, year: int) -> int:
     """A year of dossiers of every agency (the import's CSV), each agency on time as often as its quality."""
+    from domain.dossier_import.columns import COLUMNS
+
     rnd = random.Random(year)
     start = datetime(year, 1, 1, 7, 30)
     minutes = 350 * 24 * 60
     rows = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(DOSSIER_HEADER)
+        writer.writerow(COLUMNS)
         for index in range(agencies):
             quality = agency_quality(index)
             code = agency_code(index)

@@ -43,6 +43,19 @@ def _node(node: NodeScore | None) -> object:
     return "KAD" if not node.applicable else float(node.points)
 
 
+def _totals(item: Ranked) -> list[object]:
+    """Tự đánh giá · Điều tra XHH · Điểm đạt · Chỉ số (%) · Nhóm · Trạng thái of a ranked agency."""
+    assessment = item.assessment
+    return [
+        _number(assessment.self_total),
+        _number(assessment.survey_total),
+        _number(assessment.final_total),
+        _number(assessment.index_percent),
+        item.group,
+        assessment.get_status_display(),
+    ]
+
+
 def _head(sheet: Worksheet, title: str, headers: Sequence[str]) -> None:
     sheet.append(safe_row([title]))
     sheet["A1"].font = Font(bold=True, size=13)
@@ -132,21 +145,7 @@ def ranking_to_xlsx(round_: AssessmentRound, ranked: Sequence[Ranked]) -> bytes:
         ["Hạng", "Cơ quan", "Tự đánh giá", "Điều tra XHH", "Điểm đạt", "Chỉ số (%)", "Nhóm", "Trạng thái"],
     )
     for item in ranked:
-        assessment = item.assessment
-        sheet.append(
-            safe_row(
-                [
-                    item.rank,
-                    assessment.agency.name,
-                    _number(assessment.self_total),
-                    _number(assessment.survey_total),
-                    _number(assessment.final_total),
-                    _number(assessment.index_percent),
-                    item.group,
-                    assessment.get_status_display(),
-                ]
-            )
-        )
+        sheet.append(safe_row([item.rank, item.assessment.agency.name, *_totals(item)]))
     for column, width in zip("ABCDEFGH", (6, 50, 12, 12, 12, 12, 8, 28), strict=True):
         sheet.column_dimensions[column].width = width
     return _save(workbook)
@@ -193,12 +192,7 @@ def round_to_xlsx(
                     item.rank,
                     assessment.agency.name,
                     *[_node(final.nodes.get(row.criterion.code)) for row in areas],
-                    _number(assessment.self_total),
-                    _number(assessment.survey_total),
-                    _number(assessment.final_total),
-                    _number(assessment.index_percent),
-                    item.group,
-                    assessment.get_status_display(),
+                    *_totals(item),
                 ]
             )
         )

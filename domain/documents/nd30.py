@@ -62,7 +62,9 @@ __all__ = [
     "Line",
     "Rule",
     "SignatureBlock",
+    "add_caption",
     "add_document_header",
+    "add_heading",
     "add_landscape_section",
     "add_paragraph",
     "add_rule",
@@ -274,6 +276,30 @@ def _draw_rule(paragraph: Paragraph, width: Length, available: Length) -> None:
     # An exact 2 pt line keeps the empty paragraph from adding a blank line above the rule.
     fmt.line_spacing = Pt(2)
     set_bottom_border(paragraph._p.get_or_add_pPr())
+
+
+def add_heading(document: Document, text: str) -> Paragraph:
+    """A section heading of the body: bold, indented like the text, kept with what follows."""
+    return add_paragraph(
+        document,
+        text,
+        bold=True,
+        first_line_indent=FIRST_LINE_INDENT,
+        keep_with_next=True,
+        space_before=PARAGRAPH_SPACING,
+    )
+
+
+def add_caption(document: Document, text: str) -> Paragraph:
+    """A table's caption: bold, centred, kept with its table."""
+    return add_paragraph(
+        document,
+        text,
+        bold=True,
+        align=WD_PARAGRAPH_ALIGNMENT.CENTER,
+        keep_with_next=True,
+        space_before=PARAGRAPH_SPACING,
+    )
 
 
 def add_rule(document: Document, width: Length) -> Paragraph:

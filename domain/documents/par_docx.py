@@ -31,7 +31,9 @@ from domain.documents.nd30 import (
     FIRST_LINE_INDENT,
     DocumentHeader,
     SignatureBlock,
+    add_caption,
     add_document_header,
+    add_heading,
     add_paragraph,
     add_run,
     add_signature_block,
@@ -215,27 +217,12 @@ def overall_lines(report: SelfAssessmentReport) -> list[str]:
     return lines
 
 
-def _heading(document: Document, text: str) -> None:
-    add_paragraph(
-        document,
-        text,
-        bold=True,
-        first_line_indent=FIRST_LINE_INDENT,
-        keep_with_next=True,
-        space_before=Pt(6),
-    )
-
-
 def _text(document: Document, text: str) -> None:
     add_paragraph(document, text, first_line_indent=FIRST_LINE_INDENT)
 
 
-def _caption(document: Document, text: str) -> None:
-    add_paragraph(document, text, bold=True, align=_CENTER, keep_with_next=True, space_before=Pt(6))
-
-
 def _area_table(document: Document, report: SelfAssessmentReport) -> None:
-    _caption(document, "Bảng 1. Kết quả tự đánh giá, chấm điểm theo lĩnh vực")
+    add_caption(document, "Bảng 1. Kết quả tự đánh giá, chấm điểm theo lĩnh vực")
     table = add_grid_table(document, AREA_COLUMNS)
     for number, area in enumerate(report.areas, start=1):
         add_grid_row(
@@ -271,7 +258,7 @@ def _shortfalls(document: Document, report: SelfAssessmentReport) -> None:
     if not report.shortfalls:
         _text(document, "Tất cả các tiêu chí đã chấm đều đạt điểm tối đa.")
         return
-    _caption(document, "Bảng 2. Các tiêu chí chưa đạt điểm tối đa")
+    add_caption(document, "Bảng 2. Các tiêu chí chưa đạt điểm tối đa")
     table = add_grid_table(document, SHORTFALL_COLUMNS)
     for item in report.shortfalls:
         why = field(item.explanation)
@@ -316,12 +303,12 @@ def write_self_assessment_report(document: Document, report: SelfAssessmentRepor
         f"kèm theo tài liệu kiểm chứng{deadline}. Kết quả cụ thể như sau:",
     )
     numbers = iter(_ROMAN)
-    _heading(document, f"{next(numbers)}. KẾT QUẢ CHUNG")
+    add_heading(document, f"{next(numbers)}. KẾT QUẢ CHUNG")
     for line in overall_lines(report):
         _text(document, line)
-    _heading(document, f"{next(numbers)}. KẾT QUẢ THEO LĨNH VỰC")
+    add_heading(document, f"{next(numbers)}. KẾT QUẢ THEO LĨNH VỰC")
     _area_table(document, report)
-    _heading(document, f"{next(numbers)}. CÁC TIÊU CHÍ CHƯA ĐẠT ĐIỂM TỐI ĐA")
+    add_heading(document, f"{next(numbers)}. CÁC TIÊU CHÍ CHƯA ĐẠT ĐIỂM TỐI ĐA")
     _shortfalls(document, report)
     _text(
         document,

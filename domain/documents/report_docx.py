@@ -30,7 +30,9 @@ from domain.documents.nd30 import (
     FIRST_LINE_INDENT,
     DocumentHeader,
     SignatureBlock,
+    add_caption,
     add_document_header,
+    add_heading,
     add_landscape_section,
     add_paragraph,
     add_run,
@@ -145,17 +147,6 @@ def _set_cell_text(cell: BaseOxmlElement, text: str) -> None:
     node.text = clean(text)
 
 
-def _heading(document: Document, text: str) -> None:
-    add_paragraph(
-        document,
-        text,
-        bold=True,
-        first_line_indent=FIRST_LINE_INDENT,
-        keep_with_next=True,
-        space_before=_HEADING_SPACE,
-    )
-
-
 def _subheading(document: Document, text: str) -> None:
     add_paragraph(
         document,
@@ -189,10 +180,6 @@ def _text(document: Document, text: str, *, empty: str) -> None:
         _text_paragraph(document, line)
 
 
-def _caption(document: Document, text: str) -> None:
-    add_paragraph(document, text, bold=True, align=_CENTER, keep_with_next=True, space_before=_HEADING_SPACE)
-
-
 def _counts_cells(counts: StatusCounts) -> tuple[str, ...]:
     return (
         str(counts.total),
@@ -205,7 +192,7 @@ def _counts_cells(counts: StatusCounts) -> tuple[str, ...]:
 
 
 def _area_table(document: Document, areas: Sequence[AreaSection], totals: StatusCounts) -> None:
-    _caption(document, "Bảng 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực")
+    add_caption(document, "Bảng 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực")
     rows = _Rows(add_grid_table(document, AREA_COLUMNS), AREA_COLUMNS)
     for number, area in enumerate(areas, start=1):
         rows.add((str(number), area.name, *_counts_cells(area.counts)))
@@ -217,11 +204,11 @@ def _empty_row(table_columns: Sequence[GridColumn], text: str) -> tuple[str, ...
 
 
 def _targets(document: Document, content: ReportContent, number: str) -> None:
-    _heading(document, f"{number}. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
+    add_heading(document, f"{number}. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
     _subheading(document, "1. Các chỉ tiêu của kế hoạch")
     if content.indicators_note:
         _text_paragraph(document, content.indicators_note)
-    _caption(document, "Bảng 2. Kết quả thực hiện các chỉ tiêu")
+    add_caption(document, "Bảng 2. Kết quả thực hiện các chỉ tiêu")
     rows = _Rows(add_grid_table(document, INDICATOR_COLUMNS), INDICATOR_COLUMNS)
     for index, line in enumerate(content.indicators, start=1):
         rows.add((str(index), line.text, line.target, line.result, line.assessment))
@@ -231,7 +218,7 @@ def _targets(document: Document, content: ReportContent, number: str) -> None:
     if content.dossiers_note:
         _text_paragraph(document, content.dossiers_note)
     if content.dossiers:
-        _caption(document, "Bảng 3. Hồ sơ trễ hạn, quá hạn theo thủ tục hành chính")
+        add_caption(document, "Bảng 3. Hồ sơ trễ hạn, quá hạn theo thủ tục hành chính")
         dossier_rows = _Rows(add_grid_table(document, DOSSIER_COLUMNS), DOSSIER_COLUMNS)
         for index, row in enumerate(content.dossiers, start=1):
             dossier_rows.add(
@@ -249,7 +236,7 @@ def _targets(document: Document, content: ReportContent, number: str) -> None:
     if content.surveys_note:
         _text_paragraph(document, content.surveys_note)
     if content.surveys:
-        _caption(document, "Bảng 4. Kết quả khảo sát mức độ hài lòng")
+        add_caption(document, "Bảng 4. Kết quả khảo sát mức độ hài lòng")
         survey_rows = _Rows(add_grid_table(document, SURVEY_COLUMNS), SURVEY_COLUMNS)
         for index, survey in enumerate(content.surveys, start=1):
             survey_rows.add(
@@ -309,22 +296,22 @@ def write_report(document: Document, content: ReportContent) -> None:
     for line in content.opening:
         _text_paragraph(document, line)
     numbers = iter(_ROMAN)
-    _heading(document, f"{next(numbers)}. KẾT QUẢ CHUNG")
+    add_heading(document, f"{next(numbers)}. KẾT QUẢ CHUNG")
     _text(document, content.overview, empty="Chưa có nội dung đánh giá chung")
     _area_table(document, content.areas, content.totals)
-    _heading(document, f"{next(numbers)}. KẾT QUẢ THỰC HIỆN THEO TỪNG LĨNH VỰC")
+    add_heading(document, f"{next(numbers)}. KẾT QUẢ THỰC HIỆN THEO TỪNG LĨNH VỰC")
     for index, area in enumerate(content.areas, start=1):
         _subheading(document, f"{index}. {area.name}")
         _text(document, area.text, empty="Chưa có nội dung")
     _targets(document, content, next(numbers))
-    _heading(document, f"{next(numbers)}. ĐÁNH GIÁ CHUNG")
+    add_heading(document, f"{next(numbers)}. ĐÁNH GIÁ CHUNG")
     _subheading(document, "1. Ưu điểm")
     _text(document, content.strengths, empty="Chưa có nội dung")
     _subheading(document, "2. Tồn tại, hạn chế và nguyên nhân")
     _text(document, content.weaknesses, empty="Chưa có nội dung")
-    _heading(document, f"{next(numbers)}. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
+    add_heading(document, f"{next(numbers)}. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
     _text(document, content.next_tasks, empty="Chưa có nội dung")
-    _heading(document, f"{next(numbers)}. ĐỀ XUẤT, KIẾN NGHỊ")
+    add_heading(document, f"{next(numbers)}. ĐỀ XUẤT, KIẾN NGHỊ")
     _text(document, content.proposals, empty="Không có đề xuất, kiến nghị")
     if content.closing:
         _text_paragraph(document, content.closing)
