@@ -70,9 +70,9 @@ def main() -> int:
         f"Kho văn bản: {summary['documents']} tệp; từ chối: {len(summary['refused'])}; lỗi: {len(summary['crashed'])}"
     )
     print()
-    print(f"{'trường':<34} {'độ chính xác':>12}")
+    print(f"{'trường':<44} {'đúng':>8}")
     for name in FIELDS:
-        print(f"{FIELD_LABELS[name] + ' (' + name + ')':<34} {_pct(summary['per_field'][name]):>12}")
+        print(f"{FIELD_LABELS[name] + ' (' + name + ')':<44} {_pct(summary['per_field'][name]):>8}")
     print()
     groups = list(GROUPS)
     print(f"{'loại văn bản':<20} {'tệp':>4} " + " ".join(f"{g:>10}" for g in groups) + f" {'chung':>8}")
@@ -88,8 +88,13 @@ def main() -> int:
 
     if args.verbose:
         print()
+        status = {r.name: r for r in results}
         for name, checks in failures(results).items():
             print(f"== {name}")
+            if status[name].status != "ok":
+                print(f"  {status[name].status}: {checks[0]['note'].partition(': ')[2]}")
+                print(f"  mọi trường đều tính sai ({len(checks)} phép so)")
+                continue
             for check in checks:
                 print(f"  {check['field']:<18} {_pct(check['score'])}  {check['note']}")
                 if not check["field"].startswith("tasks.") or check["field"] == "tasks.found":

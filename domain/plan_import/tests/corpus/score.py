@@ -411,7 +411,7 @@ def _same_timeline(expected: str | None, got: dict[str, Any]) -> bool:
     if match and got.get("due"):
         day, month, year = (int(x) for x in match.groups())
         try:
-            return date(year, month, day).isoformat() == got["due"]
+            return bool(date(year, month, day).isoformat() == got["due"])
         except ValueError:
             return False
     return False
@@ -570,3 +570,102 @@ def failures(results: list[DocumentScore]) -> dict[str, list[dict[str, Any]]]:
         for r in results
         if any(c.score < 1.0 for c in r.checks)
     }
+
+
+# ------------------------------------------------------------------------------------------- the schema
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DOC_NUMBER = re.compile(r"^[0-9A-Za-zĐđ.\-]+(?:/[0-9A-Za-zĐđ&.\-]+)+$")
+_REQUIRED = {
+    "file": str,
+    "kind": str,
+    "issuer": str,
+    "number": str,
+    "issued_on": str,
+    "place": str,
+    "title": str,
+    "period": dict,
+    "basis": list,
+    "objectives": list,
+    "tasks": list,
+}
+_TASK_KEYS = {"title", "lead", "cooperating", "timeline", "deliverable"}
+_CRITERION_KEYS = {"code", "title", "points", "guide"}
+
+
+def schema_errors(expected: dict[str, Any]) -> list[str]:
+    """What is wrong with an expected result (empty when it follows the schema in the README)."""
+    errors: list[str] = []
+    for key, kind in _REQUIRED.items():
+        if not isinstance(expected.get(key), kind):
+            errors.append(f"{key}: expected {kind.__name__}")
+    extra = set(expected) - {*_REQUIRED, "rubrics"}
+    if extra:
+        errors.append(f"unknown fields {sorted(extra)}")
+    if errors:
+        return errors
+    if expected["kind"] not in KINDS:
+        errors.append(f"kind {expected['kind']!r} not one of {KINDS}")
+    if not _DOC_NUMBER.match(expected["number"]):
+        errors.append(f"number {expected['number']!r} is not 'number/SYMBOL'")
+    dates = [expected["issued_on"], expected["period"].get("start"), expected["period"].get("end")]
+    for value in dates:
+        if not isinstance(value, str) or not _ISO_DATE.match(value):
+            errors.append(f"date {value!r} is not yyyy-mm-dd")
+        else:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                errors.append(f"date {value!r} does not exist")
+    if set(expected["period"]) != {"start", "end"}:
+        errors.append("period: exactly start and end")
+    errors.extend(
+        f"basis {n!r} is not 'number/SYMBOL'"
+        for n in expected["basis"]
+        if not isinstance(n, str) or not _DOC_NUMBER.match(n)
+    )
+    errors.extend(
+        f"objective {o!r} is not a non-empty string"
+        for o in expected["objectives"]
+        if not isinstance(o, str) or not o.strip()
+    )
+    for index, task in enumerate(expected["tasks"], 1):
+        if not isinstance(task, dict) or set(task) != _TASK_KEYS:
+            errors.append(f"task {index}: exactly the fields {sorted(_TASK_KEYS)}")
+            continue
+        if not isinstance(task["title"], str) or not task["title"].strip():
+            errors.append(f"task {index}: empty title")
+        for key in ("lead", "cooperating"):
+            if not isinstance(task[key], list) or not all(
+                isinstance(v, str) and v.strip() for v in task[key]
+            ):
+                errors.append(f"task {index}: {key} must be a list of names")
+        if not task["lead"]:
+            errors.append(f"task {index}: no lead")
+        if task["timeline"] is not None and (
+            not isinstance(task["timeline"], str) or not task["timeline"].strip()
+        ):
+            errors.append(f"task {index}: timeline must be text or null")
+        if not isinstance(task["deliverable"], str):
+            errors.append(f"task {index}: deliverable must be text ('' for none)")
+    for group in expected.get("rubrics") or []:
+        if not isinstance(group, dict) or set(group) != {"group", "total_points", "criteria"}:
+            errors.append("rubric group: exactly group, total_points, criteria")
+            continue
+        criteria = group["criteria"]
+        if not isinstance(criteria, list) or not criteria:
+            errors.append(f"rubric group {group['group']!r}: no criteria")
+            continue
+        for criterion in criteria:
+            if not isinstance(criterion, dict) or set(criterion) != _CRITERION_KEYS:
+                errors.append(f"rubric group {group['group']!r}: criterion fields {sorted(_CRITERION_KEYS)}")
+            elif not isinstance(criterion["points"], int | float):
+                errors.append(f"criterion {criterion['code']!r}: points must be a number")
+        points: list[float] = [
+            c["points"] for c in criteria if isinstance(c, dict) and isinstance(c.get("points"), int | float)
+        ]
+        if len(points) == len(criteria) and sum(points) != group["total_points"]:
+            errors.append(
+                f"rubric group {group['group']!r}: criteria add up to {sum(points)}, not {group['total_points']}"
+            )
+    return errors
