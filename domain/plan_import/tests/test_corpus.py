@@ -125,8 +125,11 @@ def test_scorer_normalises_fairly() -> None:
         "Cải cách hành chính năm 2026"
     )
     assert score.canon_number("98/2023/NĐ-CP") == score.canon_number("98/2023/ND-CP")
-    check = score._header_check("issuer", "Sở Tư pháp", "Sở Tư pháp tỉnh Thanh Hóa")
-    assert check.score == 1.0
+    assert score.same_issuer("Sở Tư pháp", "Sở Tư pháp tỉnh Thanh Hóa")
+    assert score.same_issuer("Văn phòng UBND tỉnh Lai Châu", "VĂN PHÒNG UBND TỈNH", "Lai Châu")
+    assert not score.same_issuer("Văn phòng UBND tỉnh Lai Châu", "VĂN PHÒNG", "Lai Châu")
+    assert not score.same_issuer("UBND xã Hưng Thịnh", "UBND", "Hưng Thịnh")
+    assert not score.same_issuer("UBND xã Hưng Thịnh", "UBND xã", "Hưng Thịnh")
     assert score._header_check("issuer", "Sở Tư pháp", "CHỦ NGHĨA VIỆT NAM").score == 0.0
 
 

@@ -261,7 +261,7 @@ def score_document(
         return doc
     got = got_fields(data)
     for name in HEADER_FIELDS:
-        doc.checks.append(_header_check(name, expected.get(name), got.get(name)))
+        doc.checks.append(_header_check(name, expected.get(name), got.get(name), expected.get("place")))
     if "basis" in applicable:
         doc.checks.append(_basis_check(expected["basis"], got["basis"]))
     exp_period, got_period = expected["period"], got["period"]
@@ -304,21 +304,11 @@ def _expected_value(expected: dict[str, Any], name: str) -> Any:
     return expected.get(name)
 
 
-def _header_check(name: str, expected: Any, got: Any) -> Check:
+def _header_check(name: str, expected: Any, got: Any, place: object = None) -> Check:
     if name == "kind":
         ok = KIND_SYNONYMS.get(str(got or "").lower()) == expected
     elif name == "issuer":
-        e, g = canon_issuer(expected), canon_issuer(got)
-        ok = (
-            bool(e)
-            and (
-                e == g
-                or re.fullmatch(re.escape(e) + r" (tinh|thanh pho) .+", g) is not None
-                or re.fullmatch(re.escape(g) + r" (tinh|thanh pho) .+", e) is not None
-            )
-            if g
-            else False
-        )
+        ok = same_issuer(expected, got, place)
     elif name == "number":
         ok = canon_number(expected) == canon_number(got)
     elif name == "issued_on":
@@ -328,6 +318,24 @@ def _header_check(name: str, expected: Any, got: Any) -> Check:
     else:
         ok = canon(expected) == canon(got)
     return Check(name, float(ok), expected, got)
+
+
+def same_issuer(expected: object, got: object, place: object = None) -> bool:
+    """Equal names, or one is the other plus the province or the place ("Sở Tư pháp tỉnh Thanh Hóa",
+    "Văn phòng UBND tỉnh" / "Văn phòng UBND tỉnh Lai Châu")."""
+    e, g = canon_issuer(expected), canon_issuer(got)
+    if not e or not g:
+        return False
+    if e == g:
+        return True
+    short, long = sorted((e, g), key=len)
+    if not re.sub(r"\b(ubnd|hdnd|tinh|thanh pho|xa|phuong)\b", "", short).strip():
+        return False  # "UBND", "UBND xã" name no agency
+    rest = long[len(short) :] if long.startswith(short + " ") else ""
+    suffixes = [r"(tinh|thanh pho) .+"]
+    if canon(place):
+        suffixes.append(r"(tinh |thanh pho |xa |phuong )?" + re.escape(canon(place)))
+    return any(re.fullmatch(" " + suffix, rest) for suffix in suffixes)
 
 
 def _f1(matched: int, expected: int, got: int) -> float:
