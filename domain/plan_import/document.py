@@ -8,6 +8,7 @@ Vietnamese message saying what is wrong and what to upload instead.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from domain.plan_import.model import DocumentError, Paragraph, SourceDocument, Table, clean_text
@@ -212,11 +213,25 @@ def _repair_mojibake(text: str) -> str | None:
     return repaired if _looks_vietnamese(repaired) else None
 
 
+_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def _pipe_cells(line: str) -> tuple[str, ...] | None:
+    """The cells of a Markdown table row ("| Số: 12/KH-UBND | Đắk Lắk, ngày … |"), else ``None``."""
+    text = line.strip()
+    if not text.startswith("|") or text.count("|") < 2:
+        return None
+    inner = text[1:-1] if text.endswith("|") else text[1:]
+    return tuple(cell.strip() for cell in inner.split("|"))
+
+
 def read_txt(data: bytes) -> SourceDocument:
-    """Read plain text: one paragraph per line; runs of tab-separated lines become a table.
+    """Read plain text: one paragraph per line; runs of tab-separated or "|"-separated lines become a table.
 
     Blank lines carry no meaning in extracted text (some extractions put one after every wrapped line),
     so they are dropped; joining wrapped lines is the parser's job because it needs the plan's structure.
+    A Markdown table ("| … | … |" rows, "|---|---|" under its header) is the form converters give Word
+    tables, the document header included.
     """
     if not data or not data.strip():
         raise DocumentError("Tệp rỗng: không có nội dung để nhập.")
@@ -224,18 +239,33 @@ def read_txt(data: bytes) -> SourceDocument:
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     blocks: list[Paragraph | Table] = []
     rows: list[tuple[str | None, ...]] = []
+    pipes: list[tuple[str | None, ...]] = []
+
+    def flush() -> None:
+        for table in (rows, pipes):
+            if table:
+                blocks.append(Table(tuple(table)))
+                table.clear()
+
     for line in text.split("\n"):
+        if _PIPE_SEPARATOR.match(line.strip()) and "|" in line:
+            continue
+        cells = _pipe_cells(line)
+        if cells is not None:
+            if rows:
+                flush()
+            pipes.append(cells)
+            continue
         if "\t" in line and line.count("\t") >= 2 and line.strip():
+            if pipes:
+                flush()
             rows.append(tuple(cell.strip() for cell in line.split("\t")))
             continue
         if not line.strip():
-            continue  # a blank line inside a tab table does not end it
-        if rows:
-            blocks.append(Table(tuple(rows)))
-            rows = []
+            continue  # a blank line inside a table does not end it
+        flush()
         blocks.append(Paragraph(line.rstrip()))
-    if rows:
-        blocks.append(Table(tuple(rows)))
+    flush()
     if not blocks:
         raise DocumentError("Tệp rỗng: không có nội dung để nhập.")
     return SourceDocument(blocks, "txt", (note,) if note else ())

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from domain.plan_import.masthead import choose_issuer, display_name, glue_broken_word, masthead_names
+from domain.plan_import.references import find_references
 from domain.vntext import fold, fold_chars, parse_vn_date
 
 __all__ = [
@@ -67,6 +69,8 @@ class Front:
     type_name: str | None = None
     title: str | None = None
     preamble: list[str] = field(default_factory=list)
+    subject_line: bool = False  # a dispatch's "V/v …" line gave the title
+    addressees: list[str] = field(default_factory=list)  # "Kính gửi: …"
 
 
 def _is_caps(text: str) -> bool:
@@ -99,15 +103,50 @@ def _header_issuer(lines: list[str]) -> str | None:
     return last
 
 
-def read_front(paragraphs: list[str]) -> Front:
-    """Read the paragraphs before the first roman section."""
+_SUBJECT = re.compile(r"^v\s*/\s*v\b")
+_ADDRESSEES = re.compile(r"^kinh gui\b\s*:?\s*")
+
+
+def _join_split_date(paragraphs: list[str]) -> list[str]:
+    """ "Tuyên Quang, ngày" over "18 tháng 12 năm 2025": one date line broken in its cell."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and re.search(r",\s*ngay\s*$", fold(joined[-1])) and re.match(r"^\d", paragraph):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def _masthead_end(lines: list[str]) -> int:
+    for index, line in enumerate(lines[:60]):
+        folded = fold(line)
+        if _type_of(line) or _SUBJECT.match(folded) or _ADDRESSEES.match(folded):
+            return index
+    return min(len(lines), 10)
+
+
+def read_front(paragraphs: list[str], lines: list[str] | None = None) -> Front:
+    """Read the paragraphs before the first roman section; ``lines`` are the document's lines as extracted
+    (the top block is read from them, before wrapped lines are joined)."""
     front = Front()
-    type_index = next((i for i, p in enumerate(paragraphs) if _type_of(p)), None)
+    paragraphs = _join_split_date(paragraphs)
+    type_index = next((i for i, p in enumerate(paragraphs[:40]) if _type_of(p)), None)
+    if lines is not None:
+        names = masthead_names(lines[: _masthead_end(lines)])
+        front.header_issuer = choose_issuer(names)
+    if type_index is None:
+        subject = next((i for i, p in enumerate(paragraphs[:20]) if _SUBJECT.match(fold(p))), None)
+        if subject is not None:
+            return _read_dispatch(front, paragraphs, subject)
     # "Số:" and the place-date line stand above the type name; dates in the preamble are citations.
     header = paragraphs[:type_index] if type_index is not None else paragraphs[:8]
     for paragraph in header:
         read_number_and_date(front, paragraph)
-    front.header_issuer = _header_issuer(header if type_index is not None else [])
+    if lines is None:
+        front.header_issuer = _header_issuer(header if type_index is not None else [])
+    elif type_index is None:
+        front.header_issuer = None
     if type_index is None:
         front.preamble = [p for p in paragraphs if not _is_caps(p) and not _NUMBER.search(fold_chars(p))]
         return front
@@ -118,12 +157,83 @@ def read_front(paragraphs: list[str]) -> Front:
     for index, paragraph in enumerate(rest):
         if _SEPARATOR.match(paragraph):
             continue
-        if _PREAMBLE_START.match(fold(paragraph)) or len(" ".join(title_parts)) > 300:
+        if (
+            _PREAMBLE_START.match(fold(paragraph))
+            or len(" ".join(title_parts)) > 300
+            or (title_parts and _ends_title(paragraph))
+        ):
             position = index
             break
         title_parts.append(paragraph.strip())
-    front.title = " ".join(title_parts) or None
-    front.preamble = [p for p in rest[position:] if not _SEPARATOR.match(p)]
+    title = ""
+    for part in title_parts:
+        title = glue_broken_word(title, part) if title and _is_caps(title) else f"{title} {part}".strip()
+    front.title = _title_case(title) or None
+    front.preamble = [p for p in rest[position:] if not _SEPARATOR.match(p) and not _is_signing_body(p)]
+    return front
+
+
+def _ends_title(paragraph: str) -> bool:
+    """Whether a paragraph after the subject's first line starts the text instead of continuing the subject:
+    the authority's line, "(Ban hành kèm theo …)", or prose with sentences of its own."""
+    return (
+        _is_signing_body(paragraph)
+        or paragraph.startswith("(")
+        or bool(re.search(r"[.!?]\s+[A-ZĐ]", paragraph))
+        or paragraph.rstrip().endswith((":", "."))
+        or len(paragraph) > 250
+    )
+
+
+def _is_signing_body(paragraph: str) -> bool:
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ LONG PHỤNG": the authority a decision is issued by, under its title."""
+    return _is_caps(paragraph) and bool(
+        re.match(r"^(?:chu tich|giam doc|truong ban|bo truong)\b", fold(paragraph))
+    )
+
+
+def _title_case(title: str) -> str:
+    """A subject typed in capitals, in ordinary case: "CẢI CÁCH HÀNH CHÍNH … TỈNH TUYÊN QUANG" → "Cải cách …"."""
+    if not _is_caps(title) or len(title) < 20:
+        return title
+    return display_name(title, "")
+
+
+def _read_dispatch(front: Front, paragraphs: list[str], subject: int) -> Front:
+    """A dispatch (công văn): number and date around its "V/v …" subject, then "Kính gửi:" and the body."""
+    front.subject_line = True
+    addressed = next(
+        (i for i, p in enumerate(paragraphs) if i > subject and _ADDRESSEES.match(fold(p))), None
+    )
+    header_end = addressed if addressed is not None else min(len(paragraphs), subject + 6)
+    for paragraph in paragraphs[:header_end]:
+        read_number_and_date(front, paragraph)
+    title = paragraphs[subject].strip()
+    for paragraph in paragraphs[subject + 1 : header_end]:
+        folded = fold(paragraph)
+        if _is_caps(paragraph) or _MOTTO.search(folded) or _PLACE_DATE.search(fold_chars(paragraph)):
+            break
+        if _SEPARATOR.match(paragraph) or title.endswith("."):
+            break
+        title = f"{title} {paragraph.strip()}"
+    front.title = title
+    body = paragraphs[header_end:]
+    if addressed is not None and body:
+        inline = _ADDRESSEES.sub("", fold_chars(body[0]))
+        first = body[0][len(body[0]) - len(inline) :].strip() if inline.strip() else ""
+        entries = [first] if first else []
+        position = 1
+        while position < len(body) and re.match(r"^[-–+•]\s*", body[position]):
+            entries.append(body[position])
+            position += 1
+        front.addressees = [
+            cleaned
+            for entry in entries
+            for cleaned in [re.sub(r"^[-–+•]\s*", "", entry).strip().rstrip(";.,").strip()]
+            if cleaned
+        ]
+        body = body[position:]
+    front.preamble = [p for p in body if not _SEPARATOR.match(p)]
     return front
 
 
@@ -267,17 +377,43 @@ def plan_type(title: str) -> str | None:
     return None
 
 
-def plan_period(text: str) -> tuple[date, date] | None:
-    """The period a text names: "giai đoạn 2026 - 2030" or "năm 2026" (the first one written)."""
+def plan_period(text: str, issued_on: date | None = None) -> tuple[date, date] | None:
+    """The period a text names: "giai đoạn 2026 - 2030", "năm 2026" (the first one written), or "từ ngày ban
+    hành đến hết 31/12/2026" (from ``issued_on``). A date ("ngày 15 tháng 6 năm 2022") names no period."""
     folded = fold(text)
     match = re.search(r"(?:giai doan|tu nam)\s*(\d{4})\s*(?:-|–|—|den)\s*(?:nam\s*)?(\d{4})", folded)
     if match and int(match[1]) <= int(match[2]):
         return date(int(match[1]), 1, 1), date(int(match[2]), 12, 31)
-    match = re.search(r"\bnam\s+(\d{4})\b", folded)
-    if match and 1900 <= int(match[1]) <= 2100:
-        year = int(match[1])
-        return date(year, 1, 1), date(year, 12, 31)
+    match = re.search(
+        r"tu (?:ngay|khi) (?:ky )?ban hanh (?:den|toi) (?:het )?(?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})",
+        folded,
+    )
+    if match and issued_on is not None:
+        end = parse_vn_date(match[1], match[2], match[3])
+        if end is not None and end >= issued_on:
+            return issued_on, end
+    for match in re.finditer(r"\bnam\s+(\d{4})\b", folded):
+        if re.search(r"thang\s+\d{1,2}\s*,?\s*$", folded[: match.start()]):
+            continue  # "ngày 15 tháng 6 năm 2022": a date
+        if 1900 <= int(match[1]) <= 2100:
+            year = int(match[1])
+            return date(year, 1, 1), date(year, 12, 31)
     return None
+
+
+def own_words(text: str) -> str:
+    """A text without the documents it cites ("Kế hoạch số 640/KH-UBND ngày 12/9/2022 … giai đoạn 2022 - 2025")
+    nor laws cited by name and year, so that a year found in it is the document's own."""
+    kept: list[str] = []
+    position = 0
+    for found in find_references(text):
+        kept.append(text[position : found.span[0]])
+        position = found.span[1]
+    kept.append(text[position:])
+    rest = " ".join(kept)
+    # "Luật Thi đua, khen thưởng năm 2022", "Luật … ngày 15 tháng 6 năm 2022"; "căn cứ …;" clauses.
+    rest = re.sub(r"(?i)\b(?:luật|bộ luật|pháp lệnh)\b[^;:.]*", " ", rest)
+    return rest
 
 
 _AGENCY = (

@@ -22,6 +22,7 @@ __all__ = [
     "is_furniture",
     "join_text",
     "outline",
+    "repair_lines",
     "sections",
     "split_sentences",
     "subsections",
@@ -46,6 +47,55 @@ def clean_line(text: str) -> str:
 def is_furniture(line: str) -> bool:
     """Whether a line is page furniture rather than content: a bare page number or a stray URL."""
     return bool(_PAGE_NUMBER.match(line) or _URL_ONLY.match(line))
+
+
+# A running header or footer repeated on every page: "Chỉ thị số 14/CT-UBND - Trang 2",
+# "Sở Nông nghiệp và Môi trường - Kế hoạch tuyên truyền CCHC 2026      Trang 2".
+_RUNNING_HEADER = re.compile(
+    r"^.{0,120}?(?:\s[-–|]\s*|\s{2,})(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I
+)
+_INLINE_LETTER = re.compile(r"(?<=[.;:])\s+(?=[b-zđ]\)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
+_INLINE_BULLET = re.compile(r"(?<=[.;])\s+[-–]\s+(?=[A-ZĐ])")
+_OPENERS_PAIRS = (("(", ")"), ("“", "”"))
+
+
+def _open_inside(text: str) -> bool:
+    """Whether a parenthesis or a quotation opened in ``text`` is still open at its end."""
+    if any(text.count(left) > text.count(right) for left, right in _OPENERS_PAIRS):
+        return True
+    return text.count('"') % 2 == 1
+
+
+def repair_lines(lines: list[str]) -> list[str]:
+    """Lines mended before paragraphs are built.
+
+    A running page header or footer is dropped, so that an item continues across it; a word hyphenated at
+    the end of a line is joined ("trực tu-" + "yến"); a line that leaves a parenthesis or a quotation
+    open goes on with the next line; a line holding several duties ("…; b) Hướng dẫn …", "…; - Sở Nội vụ …")
+    is split where the next lettered duty or the next agency's bullet begins.
+    """
+    kept = [line for line in lines if not _RUNNING_HEADER.match(line)]
+    repaired: list[str] = []
+    for line in kept:
+        if repaired and re.search(r"[a-zà-ỹđ]-$", repaired[-1]) and line[:1].islower():
+            repaired[-1] = repaired[-1][:-1] + line
+            continue
+        if (
+            repaired
+            and _open_inside(repaired[-1])
+            and len(repaired[-1]) < 600
+            and not (_ROMAN_OK(line) or _ARABIC.match(line) or _SUB.match(line) or _LETTER.match(line))
+        ):
+            repaired[-1] = join_text(repaired[-1], line)
+            continue
+        repaired.append(line)
+    split: list[str] = []
+    for line in repaired:
+        for piece in _INLINE_LETTER.split(line):
+            parts = _INLINE_BULLET.split(piece)
+            split.append(parts[0])
+            split.extend(f"- {part}" for part in parts[1:])
+    return [line for line in split if line.strip()]
 
 
 def _is_marker(line: str) -> bool:

@@ -61,6 +61,9 @@ def _objectives_section(sections: list[Section]) -> Section | None:
     for section in sections:
         if "muc tieu" in section.key:
             return section
+    for section in sections:
+        if section.key.startswith("chi tieu"):
+            return section
     return None
 
 

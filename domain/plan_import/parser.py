@@ -10,23 +10,39 @@ exception is ``DocumentError`` for a file that is not a plan at all.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from domain.plan_import.appendix import build_appendix
 from domain.plan_import.assignments import read_assignments
 from domain.plan_import.document import DocumentError, Paragraph, SourceDocument, Table, read_document
 from domain.plan_import.header import (
+    Front,
     infer_issuer,
+    own_words,
     plan_period,
     plan_type,
     read_attachment_line,
     read_closing,
     read_front,
 )
-from domain.plan_import.layout import Node, Section, clean_line, is_furniture, outline, sections, unwrap
+from domain.plan_import.kinds import DECISION, PLAN, attached_plan_start, kind_of
+from domain.plan_import.layout import (
+    Node,
+    Section,
+    clean_line,
+    is_furniture,
+    outline,
+    repair_lines,
+    sections,
+    unwrap,
+)
+from domain.plan_import.masthead import display_name
 from domain.plan_import.objectives import read_objectives
 from domain.plan_import.references import find_references, find_supersedes
+from domain.plan_import.responsibilities import agency_tasks, targets_in_duties
 from domain.plan_import.result import DocRef, ImportWarning, ParsedTask, PlanHeader, PlanParseResult
+from domain.plan_import.rubrics import Rubric, read_rubrics
 from domain.plan_import.table_rows import TableRows, rows_from_tables
 from domain.plan_import.task_areas import areas_from_body
 from domain.plan_import.tasks import TaskContext
@@ -80,13 +96,24 @@ class _Parse:
         self.warnings.append(ImportWarning(where, message))
 
     def _lines(self, used: set[int]) -> list[str]:
-        """Every line in reading order; tables that are not task tables are read cell by cell."""
+        """Every line in reading order; tables that are not task tables are read cell by cell.
+
+        The top block of a document (issuer and number on the left, motto and date on the right) is read
+        column by column, so that a name broken over two rows of its cell stays together.
+        """
         lines: list[str] = []
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Paragraph):
                 lines.append(strip_markup(block.text))
             elif isinstance(block, Table) and index not in used:
-                for row in block.rows:
+                rows = block.rows
+                if _is_top_block(rows):
+                    width = max(len(row) for row in rows)
+                    rows = tuple(
+                        tuple(row[column] if column < len(row) else None for row in rows)
+                        for column in range(width)
+                    )
+                for row in rows:
                     for cell in dict.fromkeys(c for c in row if c):
                         lines.extend(strip_markup(line) for line in cell.split("\n") if line.strip())
         return lines
@@ -95,19 +122,49 @@ class _Parse:
         grids = [(i, b.rows) for i, b in enumerate(self.doc.blocks) if isinstance(b, Table)]
         tables, used = rows_from_tables(grids)
         raw = self._lines(used)
+        rubrics = read_rubrics([grid for _, grid in grids])
+        main = self._part(raw)
+        front = main.front
+        kind = kind_of(front.type_name, front.title, front.symbol, front.subject_line)
+        if kind is None:
+            self._refuse(front.type_name, main.found_sections, tables)
+            kind = PLAN
+        plan_part = main
+        if kind == DECISION:
+            start = attached_plan_start([clean_line(line) for line in raw])
+            if start is None:
+                if not self._has_assignments(main):
+                    self._refuse(front.type_name, [], [])
+            else:
+                plan_part = self._part(raw[start:])
+                main = self._part(raw[:start])
+        return self._result(kind, main, plan_part, tables, rubrics)
+
+    def _part(self, raw: list[str]) -> _Part:
+        """The front matter, sections and closing of the lines of one document (or of an attached plan)."""
         appendix_at = next(
             (i for i, line in enumerate(raw) if _is_appendix_heading(clean_line(line))), len(raw)
         )
         body_lines = [clean_line(line) for line in raw[:appendix_at]]
-        paragraphs = unwrap([line for line in body_lines if line and not is_furniture(line)])
+        paragraphs = unwrap(repair_lines([line for line in body_lines if line and not is_furniture(line)]))
         closing_at = self._closing_start(paragraphs)
         body, closing = paragraphs[:closing_at], paragraphs[closing_at:]
         nodes = outline(body)
         before, found_sections = sections(nodes)
         if not found_sections:
             before, found_sections = sections(_promote_capital_items(nodes))
-        front = read_front([node.full for node in before])
-        self._check_is_plan(front.type_name, found_sections, tables)
+        front = read_front([node.full for node in before], [clean_line(line) for line in raw[:appendix_at]])
+        return _Part(raw, appendix_at, paragraphs, body, closing, nodes, before, found_sections, front)
+
+    @staticmethod
+    def _has_assignments(part: _Part) -> bool:
+        return bool(agency_tasks(part.nodes, TaskContext(2000, 2000), front_addressees=[])[0])
+
+    def _result(
+        self, kind: str, main: _Part, plan_part: _Part, tables: list[TableRows], rubrics: list[Rubric]
+    ) -> PlanParseResult:
+        front = main.front
+        raw, appendix_at = plan_part.raw, plan_part.appendix_at
         if not front.number_found:
             attached = read_attachment_line(front, [clean_line(line) for line in raw[appendix_at:]])
             if attached is not None:
@@ -115,31 +172,42 @@ class _Parse:
                     "plan.number",
                     f"Phần đầu văn bản không có dòng “Số: …”; số, ký hiệu lấy từ dòng “{attached}” của phụ lục.",
                 )
-        title = front.title
-        kind = plan_type(title or "")
+        title = plan_part.front.title or front.title
+        plan_kind = plan_type(title or "")
         if title is None:
-            self.warn("plan.title", "Không tìm thấy tiêu đề (trích yếu) của kế hoạch.")
-        if kind is None:
-            kind = "other"
+            self.warn("plan.title", "Không tìm thấy tiêu đề (trích yếu) của văn bản.")
+        if plan_kind is None:
+            plan_kind = "other"
             self.warn("plan.type", "Không xác định được loại kế hoạch từ tiêu đề; đã để loại “khác”.")
-        period = self._period(title, front.preamble, front.date_text)
+        period = self._period(title, plan_part, front)
         if period is not None:
             context = TaskContext(plan_year=period[0].year, period_end_year=period[1].year)
         else:
             year = self._fallback_year(front.issued_on)
             context = TaskContext(plan_year=year, period_end_year=year)
-        issuer = self._issuer(front.header_issuer, title, front.preamble, front.place)
+        full_text = "\n".join(main.paragraphs + (plan_part.paragraphs if plan_part is not main else []))
+        header_issuer = front.header_issuer or plan_part.front.header_issuer
+        issuer = self._issuer(
+            display_name(header_issuer, full_text) if header_issuer else None,
+            title,
+            front.preamble,
+            front.place,
+        )
         self._front_warnings(
             front.number_found, front.number, front.issued_on, front.date_problem, front.place
         )
-        basis = self._basis(front.preamble)
-        supersedes = self._supersedes(body)
-        closing_fields = read_closing(closing)
+        basis = self._basis(front.preamble + (plan_part.front.preamble if plan_part is not main else []))
+        supersedes = self._supersedes(plan_part.body)
+        closing_fields = read_closing(main.closing)
         self._closing_warnings(closing_fields.recipients, closing_fields.signer_title, closing_fields.signer)
+        found_sections = plan_part.found_sections
         objectives, objective_warnings = read_objectives(found_sections)
-        self.warnings.extend(objective_warnings)
+        if not objectives and kind != PLAN:
+            objectives = targets_in_duties(plan_part.nodes)
+        else:
+            self.warnings.extend(objective_warnings)
         if not tables and appendix_at < len(raw):
-            stream = read_cell_stream(raw[appendix_at + 1 :], paragraphs)
+            stream = read_cell_stream(raw[appendix_at + 1 :], plan_part.paragraphs)
             if stream is not None:
                 tables = [stream]
         appendix = build_appendix(tables, context)
@@ -147,9 +215,9 @@ class _Parse:
         if appendix.tasks:
             tasks = appendix.tasks
         else:
-            if appendix_at < len(raw):
+            if appendix_at < len(raw) and not rubrics:
                 self.warn("appendix", "Có phụ lục nhưng không đọc được bảng phân công nhiệm vụ trong đó.")
-            tasks, task_warnings = read_assignments(found_sections, context)
+            tasks, task_warnings = self._structure_tasks(kind, plan_part, context)
             self.warnings.extend(task_warnings)
         tasks = areas_from_body(list(tasks), found_sections)
         self._unclassified(tasks)
@@ -160,7 +228,7 @@ class _Parse:
             place=front.place,
             issuer=issuer,
             title=title,
-            type=kind,
+            type=plan_kind,
             period_start=period[0] if period else None,
             period_end=period[1] if period else None,
             signer=closing_fields.signer,
@@ -176,7 +244,24 @@ class _Parse:
             groups=tuple(appendix.groups),
             warnings=tuple(self.warnings),
             source_format=self.doc.format,
+            kind=kind,
+            rubrics=tuple(rubrics),
         )
+
+    def _structure_tasks(
+        self, kind: str, part: _Part, context: TaskContext
+    ) -> tuple[list[ParsedTask], list[ImportWarning]]:
+        """Tasks of a document without a task table: its assignments, read from its structure."""
+        if kind == PLAN:
+            tasks, warnings = read_assignments(part.found_sections, context)
+            if any(task.lead for task in tasks):
+                return tasks, warnings
+        found, warnings = agency_tasks(part.nodes, context, front_addressees=part.front.addressees)
+        if found:
+            return found, warnings
+        if kind == PLAN:
+            return read_assignments(part.found_sections, context)
+        return [], [ImportWarning("tasks", "Không tìm thấy nhiệm vụ nào được giao cho cơ quan, đơn vị.")]
 
     @staticmethod
     def _closing_start(paragraphs: list[str]) -> int:
@@ -187,12 +272,12 @@ class _Parse:
         candidates = [i for i in (recipients, ends[-1] + 1 if ends else None) if i is not None]
         return min(candidates) if candidates else len(paragraphs)
 
-    def _check_is_plan(self, type_name: str | None, found: list[Section], tables: list[TableRows]) -> None:
-        if type_name is not None and fold(type_name) == "ke hoach":
-            return
+    def _refuse(self, type_name: str | None, found: list[Section], tables: list[TableRows]) -> None:
+        """Refuse a document that is none of the kinds the importer reads; a plan without its type line passes."""
         if type_name is not None:
             raise DocumentError(
-                f"Tệp này không phải là một kế hoạch: văn bản có tên loại “{type_name}”, không phải “KẾ HOẠCH”."
+                f"Tệp này không phải là một kế hoạch: văn bản có tên loại “{type_name}”, không phải “KẾ HOẠCH”, "
+                "“CHỈ THỊ”, “QUYẾT ĐỊNH” ban hành kế hoạch, công văn giao nhiệm vụ hay thông báo kết luận."
             )
         keys = " ".join(section.key for section in found)
         structure = sum(word in keys for word in ("muc tieu", "muc dich", "nhiem vu", "to chuc thuc hien"))
@@ -206,15 +291,21 @@ class _Parse:
             "kế hoạch (mục tiêu, nhiệm vụ, tổ chức thực hiện)."
         )
 
-    def _period(
-        self, title: str | None, preamble: list[str], date_text: str | None
-    ) -> tuple[date, date] | None:
+    def _period(self, title: str | None, part: _Part, front: Front) -> tuple[date, date] | None:
+        """The period the document states for itself: its title, then its own words (never a cited
+        document's year or date) in the preamble and the body, then the year of its date line."""
+        issued_on = front.issued_on
         if title:
-            period = plan_period(title)
+            period = plan_period(title, issued_on)
             if period:
                 return period
-        for source, text in (("phần mở đầu", " ".join(preamble)), ("dòng ngày tháng", date_text or "")):
-            period = plan_period(text) if text else None
+        sources = (
+            ("phần mở đầu", own_words(" ".join(part.front.preamble))),
+            ("nội dung văn bản", own_words(" ".join(node.text for node in part.nodes[len(part.before) :]))),
+            ("dòng ngày tháng", front.date_text or ""),
+        )
+        for source, text in sources:
+            period = plan_period(text, issued_on) if text else None
             if period:
                 self.warn(
                     "plan.period",
@@ -314,6 +405,29 @@ class _Parse:
         refs = [task.ref for task in tasks if task.area is None]
         if refs:
             self.warn("tasks", f"Chưa xác định được lĩnh vực CCHC của nhiệm vụ {', '.join(refs)}.")
+
+
+def _is_top_block(rows: tuple[tuple[str | None, ...], ...]) -> bool:
+    """Whether a table is the document's top block: a few short rows holding the motto or the number."""
+    if not rows or len(rows) > 8 or max(len(row) for row in rows) > 3:
+        return False
+    text = fold(" ".join(cell or "" for row in rows[:4] for cell in row))
+    return bool(re.search(r"cong hoa|doc lap|(?:^|\s)so\s*:", text))
+
+
+@dataclass
+class _Part:
+    """One document (or a decision's attached plan) cut into its parts."""
+
+    raw: list[str]
+    appendix_at: int
+    paragraphs: list[str]
+    body: list[str]
+    closing: list[str]
+    nodes: list[Node]
+    before: list[Node]
+    found_sections: list[Section]
+    front: Front
 
 
 def _promote_capital_items(nodes: list[Node]) -> list[Node]:

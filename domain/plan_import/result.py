@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from domain.plan_import.rubrics import Rubric
 from domain.schedule import Schedule
 from domain.six_clear import RULES, SixClearResult
 from domain.targets import Target
@@ -24,6 +25,7 @@ __all__ = [
     "ParsedTask",
     "PlanHeader",
     "PlanParseResult",
+    "rubric_json",
     "to_json_dict",
 ]
 
@@ -131,6 +133,8 @@ class PlanParseResult:
     groups: tuple[AreaGroup, ...]
     warnings: tuple[ImportWarning, ...]
     source_format: str
+    kind: str = "ke_hoach"  # the document kind, see ``kinds.py``
+    rubrics: tuple[Rubric, ...] = ()
 
 
 def _iso(value: date | None) -> str | None:
@@ -186,10 +190,23 @@ def _task_json(task: ParsedTask) -> dict[str, Any]:
     }
 
 
+def rubric_json(rubric: Rubric) -> dict[str, Any]:
+    """A scoring table as the emulation work reads it: group, total and criteria with points and guide."""
+    return {
+        "group": rubric.group,
+        "total_points": _number(rubric.total_points),
+        "criteria": [
+            {"code": c.code, "title": c.title, "points": _number(c.points), "guide": c.guide}
+            for c in rubric.criteria
+        ],
+    }
+
+
 def to_json_dict(result: PlanParseResult) -> dict[str, Any]:
     """The result as plain JSON-ready values (the shape the preview screen and the API use)."""
     plan = result.plan
     return {
+        "kind": result.kind,
         "plan": {
             "number": plan.number,
             "symbol": plan.symbol,
@@ -211,5 +228,6 @@ def to_json_dict(result: PlanParseResult) -> dict[str, Any]:
             for o in result.objectives
         ],
         "tasks": [_task_json(task) for task in result.tasks],
+        "rubrics": [rubric_json(rubric) for rubric in result.rubrics],
         "warnings": [{"where": w.where, "message": w.message} for w in result.warnings],
     }

@@ -56,8 +56,18 @@ def units(text: str) -> tuple[str, ...]:
     return tuple(split_unit_list(cleaned)) if cleaned else ()
 
 
-def make_task(context: TaskContext, fields: TaskFields) -> tuple[ParsedTask, list[ImportWarning]]:
-    """The task with its normalised timeline and "06 rõ" flags, and warnings about what it lacks."""
+def make_task(
+    context: TaskContext,
+    fields: TaskFields,
+    *,
+    lead_units: tuple[str, ...] | None = None,
+    cooperating_units: tuple[str, ...] | None = None,
+) -> tuple[ParsedTask, list[ImportWarning]]:
+    """The task with its normalised timeline and "06 rõ" flags, and warnings about what it lacks.
+
+    ``lead_units``/``cooperating_units`` are names the caller already split (an agency's name may hold
+    commas the cell splitter would cut at: "Thủ trưởng các sở, ban, ngành").
+    """
     where = f"task:{fields.ref}"
     warnings: list[ImportWarning] = []
     title = clean_line(fields.title).rstrip(";,")
@@ -67,8 +77,8 @@ def make_task(context: TaskContext, fields: TaskFields) -> tuple[ParsedTask, lis
     )
     if time_raw and schedule.kind == "unknown":
         warnings.append(ImportWarning(where, f"Thời gian “{time_raw}”: {schedule.reason}"))
-    lead = units(fields.lead)
-    cooperating = units(fields.cooperating)
+    lead = lead_units if lead_units is not None else units(fields.lead)
+    cooperating = cooperating_units if cooperating_units is not None else units(fields.cooperating)
     deliverable = clean_line(fields.deliverable).strip(" ,;")
     six_clear = check_six_clear(
         SixClearInput(

@@ -47,7 +47,7 @@ def test_a_complete_header() -> None:
         date(2026, 2, 5),
         "Đắk Lắk",
     )
-    assert plan.issuer == "SỞ XÂY DỰNG"  # as written in the header: no inference, no warning
+    assert plan.issuer == "Sở Xây dựng"  # the header's name in ordinary case: no inference, no warning
     assert not any(w.where.startswith("plan.") for w in result.warnings)
     assert plan.type == "inspection"
     assert (plan.signer, plan.signer_title) == ("Nguyễn Văn An", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")
@@ -181,7 +181,8 @@ def test_not_a_plan(text: str, fragment: str) -> None:
 def test_json_shape(parsed: Callable[..., PlanParseResult]) -> None:
     data = to_json_dict(parsed("001"))
 
-    assert set(data) == {"plan", "basis", "objectives", "tasks", "warnings"}
+    assert set(data) == {"kind", "plan", "basis", "objectives", "tasks", "rubrics", "warnings"}
+    assert (data["kind"], data["rubrics"]) == ("ke_hoach", [])
     assert set(data["plan"]) == {
         "number", "symbol", "issued_on", "place", "issuer", "title", "type", "period_start", "period_end",
         "signer", "signer_title", "recipients", "supersedes",
@@ -293,7 +294,7 @@ def test_plan_numbered_without_roman_sections_and_without_assignments() -> None:
     result = _plan(text)
 
     assert (result.plan.issuer, result.plan.number, result.plan.signer) == (
-        "SỞ TƯ PHÁP",
+        "Sở Tư pháp",
         "07",
         "Trần Văn Bình",
     )
