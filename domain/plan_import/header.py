@@ -20,7 +20,9 @@ from domain.vntext import fold, fold_chars, parse_vn_date
 __all__ = [
     "Closing",
     "Front",
+    "explicit_period",
     "infer_issuer",
+    "own_words",
     "plan_period",
     "plan_type",
     "read_attachment_line",
@@ -121,7 +123,13 @@ def _join_split_date(paragraphs: list[str]) -> list[str]:
 def _masthead_end(lines: list[str]) -> int:
     for index, line in enumerate(lines[:60]):
         folded = fold(line)
-        if _type_of(line) or _SUBJECT.match(folded) or _ADDRESSEES.match(folded):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if (
+            _type_of(line)
+            or _type_of(f"{line} {following}")
+            or _SUBJECT.match(folded)
+            or _ADDRESSEES.match(folded)
+        ):
             return index
     return min(len(lines), 10)
 
@@ -384,21 +392,34 @@ def plan_period(text: str, issued_on: date | None = None) -> tuple[date, date] |
     match = re.search(r"(?:giai doan|tu nam)\s*(\d{4})\s*(?:-|–|—|den)\s*(?:nam\s*)?(\d{4})", folded)
     if match and int(match[1]) <= int(match[2]):
         return date(int(match[1]), 1, 1), date(int(match[2]), 12, 31)
+    stated = explicit_period(text, issued_on)
+    if stated is not None:
+        return stated
+    years = [
+        int(match[1])
+        for match in re.finditer(r"\bnam\s+(\d{4})\b", folded)
+        # "ngày 15 tháng 6 năm 2022" is a date, not a period
+        if not re.search(r"thang\s+\d{1,2}\s*,?\s*$", folded[: match.start()])
+        and 1900 <= int(match[1]) <= 2100
+    ]
+    if not years:
+        return None
+    # "tổng kết năm 2025, triển khai nhiệm vụ năm 2026" issued in 2026: the year the document is for.
+    current = [year for year in years if issued_on is not None and year >= issued_on.year]
+    year = current[0] if current and len(set(years)) > 1 else years[0]
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def explicit_period(text: str, issued_on: date | None) -> tuple[date, date] | None:
+    """ "từ ngày ban hành đến hết ngày 31/12/2026": from the issue date to the date written."""
     match = re.search(
         r"tu (?:ngay|khi) (?:ky )?ban hanh (?:den|toi) (?:het )?(?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})",
-        folded,
+        fold(text),
     )
-    if match and issued_on is not None:
-        end = parse_vn_date(match[1], match[2], match[3])
-        if end is not None and end >= issued_on:
-            return issued_on, end
-    for match in re.finditer(r"\bnam\s+(\d{4})\b", folded):
-        if re.search(r"thang\s+\d{1,2}\s*,?\s*$", folded[: match.start()]):
-            continue  # "ngày 15 tháng 6 năm 2022": a date
-        if 1900 <= int(match[1]) <= 2100:
-            year = int(match[1])
-            return date(year, 1, 1), date(year, 12, 31)
-    return None
+    if match is None or issued_on is None:
+        return None
+    end = parse_vn_date(match[1], match[2], match[3])
+    return (issued_on, end) if end is not None and end >= issued_on else None
 
 
 def own_words(text: str) -> str:

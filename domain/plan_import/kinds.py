@@ -101,9 +101,11 @@ def attached_plan_start(lines: list[str]) -> int | None:
     are part of it.
     """
     for index, line in enumerate(lines):
-        if fold(re.sub(r"[^\w\s]", " ", line)) != "ke hoach":
+        type_line = fold(re.sub(r"[^\w\s]", " ", line))
+        spaced = index + 1 < len(lines) and f"{type_line} {fold(lines[index + 1])}" == "ke hoach"
+        if type_line != "ke hoach" and not spaced:
             continue
-        following = [fold(text) for text in lines[index + 1 : index + 6]]
+        following = [fold(text) for text in lines[index + 1 : index + 7]]
         if any(_ATTACHED.match(text) for text in following):
             start = index
             while start > 0 and _is_block_line(lines[start - 1]):

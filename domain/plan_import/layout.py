@@ -20,6 +20,7 @@ __all__ = [
     "Subsection",
     "clean_line",
     "is_furniture",
+    "is_running_header",
     "join_text",
     "outline",
     "repair_lines",
@@ -51,9 +52,11 @@ def is_furniture(line: str) -> bool:
 
 # A running header or footer repeated on every page: "Chỉ thị số 14/CT-UBND - Trang 2",
 # "Sở Nông nghiệp và Môi trường - Kế hoạch tuyên truyền CCHC 2026      Trang 2".
-_RUNNING_HEADER = re.compile(
-    r"^.{0,120}?(?:\s[-–|]\s*|\s{2,})(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I
-)
+_RUNNING_HEADER = re.compile(r"^.{0,120}\s(?:Trang|TRANG|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
+# A running header set apart from its page number by a wide gap: "Thông báo kết luận …          2".
+_SPACED_HEADER = re.compile(r"^\S.{5,110}?\S\s{6,}(?:Trang\s+)?\d{1,3}\s*$")
+_NEEDS_NUMBER = re.compile(r"(?:\b(?:ngày|tháng|năm|quý|trước|Quý|số|Số)|\bđến hết)$")
+_TYPE_NAMES = frozenset({"KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "THÔNG BÁO", "CÔNG VĂN", "QUYẾT ĐỊNH:"})
 _INLINE_LETTER = re.compile(r"(?<=[.;:])\s+(?=[b-zđ]\)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
 _INLINE_BULLET = re.compile(r"(?<=[.;])\s+[-–]\s+(?=[A-ZĐ])")
 _OPENERS_PAIRS = (("(", ")"), ("“", "”"))
@@ -64,6 +67,11 @@ def _open_inside(text: str) -> bool:
     if any(text.count(left) > text.count(right) for left, right in _OPENERS_PAIRS):
         return True
     return text.count('"') % 2 == 1
+
+
+def is_running_header(line: str) -> bool:
+    """Whether a line as extracted (spaces kept) is a page's running header or footer."""
+    return bool(_SPACED_HEADER.match(line) or _RUNNING_HEADER.match(" ".join(line.split())))
 
 
 def repair_lines(lines: list[str]) -> list[str]:
@@ -77,6 +85,12 @@ def repair_lines(lines: list[str]) -> list[str]:
     kept = [line for line in lines if not _RUNNING_HEADER.match(line)]
     repaired: list[str] = []
     for line in kept:
+        if repaired and f"{repaired[-1]} {line}".strip() in _TYPE_NAMES:
+            repaired[-1] = f"{repaired[-1]} {line}".strip()  # "KẾ" over "HOẠCH": a letter-spaced type name
+            continue
+        if repaired and _NEEDS_NUMBER.search(repaired[-1]) and line[:1].isdigit():
+            repaired[-1] = f"{repaired[-1]} {line}"  # "… trước ngày" over "31/12/2025.": one date
+            continue
         if repaired and re.search(r"[a-zà-ỹđ]-$", repaired[-1]) and line[:1].islower():
             repaired[-1] = repaired[-1][:-1] + line
             continue

@@ -145,18 +145,15 @@ _LEVELS = ("tinh", "xa", "phuong", "huyen", "thanh pho", "thi tran", "quan", "th
 _LONG_FORMS = (("uy ban nhan dan", "UBND"), ("hoi dong nhan dan", "HĐND"))
 # The last word of a body's head ("Sở", "Văn phòng", "Trung tâm", "Chi cục"): the field after it is capitalised.
 _HEAD_WORDS = frozenset({"so", "phong", "ban", "cuc", "bo", "tam", "tra"})
-_WORKING_GROUP = re.compile(r"^(?:doan kiem tra|to cong tac|to giup viec|doan cong tac)\b")
 _BARE_OFFICE = re.compile(r"^(?:van phong|thanh tra)$")
 
 
 def choose_issuer(names: list[str]) -> str | None:
-    """The issuer among the top block's names: the last one, unless it is a working group of the body above
-    it ("ĐOÀN KIỂM TRA CCHC" under "SỞ NỘI VỤ") or a bare "VĂN PHÒNG" (the office of the body above)."""
+    """The issuer among the top block's names: the last one (the body under its superior), "VĂN PHÒNG" alone
+    being the office of the body above it ("Văn phòng UBND tỉnh Lai Châu")."""
     if not names:
         return None
     last = names[-1]
-    if len(names) >= 2 and _WORKING_GROUP.match(fold(last)):
-        return names[-2]
     if len(names) >= 2 and _BARE_OFFICE.match(fold(last)):
         return f"{last} {names[-2]}"
     return last
@@ -204,6 +201,10 @@ def display_name(name: str, text: str) -> str:
                 place = False
                 break
         else:
+            if not _is_syllable(words[index]) and words[index].isalpha() and len(words[index]) >= 2:
+                out.append(words[index])  # an abbreviation: "CCHC", "TĐKT"
+                index += 1
+                continue
             word = words[index].lower()
             after_head = bool(out) and fold(out[-1]) in _HEAD_WORDS
             out.append(word.capitalize() if not out or place or after_head else word)

@@ -18,6 +18,7 @@ from domain.plan_import.assignments import read_assignments
 from domain.plan_import.document import DocumentError, Paragraph, SourceDocument, Table, read_document
 from domain.plan_import.header import (
     Front,
+    explicit_period,
     infer_issuer,
     own_words,
     plan_period,
@@ -32,6 +33,7 @@ from domain.plan_import.layout import (
     Section,
     clean_line,
     is_furniture,
+    is_running_header,
     outline,
     repair_lines,
     sections,
@@ -145,7 +147,7 @@ class _Parse:
         appendix_at = next(
             (i for i, line in enumerate(raw) if _is_appendix_heading(clean_line(line))), len(raw)
         )
-        body_lines = [clean_line(line) for line in raw[:appendix_at]]
+        body_lines = [clean_line(line) for line in raw[:appendix_at] if not is_running_header(line)]
         paragraphs = unwrap(repair_lines([line for line in body_lines if line and not is_furniture(line)]))
         closing_at = self._closing_start(paragraphs)
         body, closing = paragraphs[:closing_at], paragraphs[closing_at:]
@@ -196,7 +198,14 @@ class _Parse:
         self._front_warnings(
             front.number_found, front.number, front.issued_on, front.date_problem, front.place
         )
-        basis = self._basis(front.preamble + (plan_part.front.preamble if plan_part is not main else []))
+        basis = [
+            ref
+            for ref in self._basis(
+                front.preamble + (plan_part.front.preamble if plan_part is not main else [])
+            )
+            if (ref.number, ref.symbol)
+            != (front.number, front.symbol)  # "(Ban hành kèm theo Quyết định số …)"
+        ]
         supersedes = self._supersedes(plan_part.body)
         closing_fields = read_closing(main.closing)
         self._closing_warnings(closing_fields.recipients, closing_fields.signer_title, closing_fields.signer)
@@ -256,7 +265,9 @@ class _Parse:
             tasks, warnings = read_assignments(part.found_sections, context)
             if any(task.lead for task in tasks):
                 return tasks, warnings
-        found, warnings = agency_tasks(part.nodes, context, front_addressees=part.front.addressees)
+        found, warnings = agency_tasks(
+            _after_title(part.nodes), context, front_addressees=part.front.addressees
+        )
         if found:
             return found, warnings
         if kind == PLAN:
@@ -295,6 +306,10 @@ class _Parse:
         """The period the document states for itself: its title, then its own words (never a cited
         document's year or date) in the preamble and the body, then the year of its date line."""
         issued_on = front.issued_on
+        body = own_words(" ".join(node.text for node in part.nodes[len(part.before) :]))
+        stated = explicit_period(body, issued_on)
+        if stated is not None:
+            return stated  # "từ ngày ban hành đến hết ngày 31/12/2026": more precise than the title's year
         if title:
             period = plan_period(title, issued_on)
             if period:
@@ -405,6 +420,17 @@ class _Parse:
         refs = [task.ref for task in tasks if task.area is None]
         if refs:
             self.warn("tasks", f"Chưa xác định được lĩnh vực CCHC của nhiệm vụ {', '.join(refs)}.")
+
+
+def _after_title(nodes: list[Node]) -> list[Node]:
+    """The nodes after the type line (or a dispatch's "V/v" line): the top block assigns nothing."""
+    for index, node in enumerate(nodes[:40]):
+        folded = fold(re.sub(r"[^\w\s/]", " ", node.text))
+        if folded in ("ke hoach", "chi thi", "quyet dinh", "thong bao", "cong van") or folded.startswith(
+            "v/v"
+        ):
+            return nodes[index + 1 :]
+    return nodes
 
 
 def _is_top_block(rows: tuple[tuple[str | None, ...], ...]) -> bool:

@@ -43,32 +43,44 @@ __all__ = [
 # The first words of an agency (or of the person heading one), matched on folded text.
 _AGENCY_START = re.compile(
     r"^(?:so|uy ban|ubnd|hdnd|hoi dong|van phong|phong|ban|trung tam|chi cuc|cuc|cong an|thanh tra|bao|dai|"
-    r"kho bac|bao hiem|lien doan|mat tran|doan|hoi|truong|benh vien|dang uy|tinh doan|bo chi huy|bo phan|"
+    r"kho bac|bao hiem|lien doan|mat tran|cong doan|doan|hoi|truong|benh vien|dang uy|tinh doan|bo chi huy|bo phan|"
     r"thu truong|giam doc|chu tich|chanh van phong|nguoi dung dau|lanh dao|cac|toan the|to cong tac|tong cong ty)\b"
 )
+# Names made only of lower-case words after their head.
+_WHOLE_NAMES = re.compile(r"^(?:doan kiem tra|to kiem tra|doan cong tac|to cong tac|to giup viec)\b")
 # Group phrases that name no one in particular: not a lead.
-_UNFIXED = re.compile(r"\b(?:duoc kiem tra|co lien quan|lien quan|duoc giao)\s*$")
+_UNFIXED = re.compile(r"\b(?:duoc kiem tra|co lien quan|lien quan|duoc giao|duoc)\s*$")
 _PREFIX = re.compile(r"^(?:giao cho|giao|de nghi|yeu cau|trach nhiem cua)\s+")
 # Lower-case words that start the duty after an agency's name ("Sở Tư pháp chủ trì …"), folded.
+# With their diacritics: folded, "cùng cấp" (of the same level) would read as "cung cấp" (provide).
 _TWO_WORD_VERBS = frozenset(
-    {"chu tri", "phoi hop", "to chuc", "tham muu", "huong dan", "theo doi", "don doc", "tong hop", "kiem tra",
-     "ra soat", "tuyen truyen", "xay dung", "ban hanh", "bao dam", "dam bao", "nang cao", "trien khai",
-     "phan tich", "bo tri", "cap nhat", "so hoa", "cong khai", "niem yet", "chi dao", "quan triet", "long ghep",
-     "dang tai", "chuan hoa", "van hanh", "danh gia", "khao sat", "dao tao", "boi duong", "giai quyet",
-     "tiep nhan", "tham dinh", "xu ly", "nghien cuu", "de xuat", "chu dong", "tang cuong", "day manh",
-     "phat dong", "cham diem", "binh xet", "cung cap", "ho tro", "tiep tuc", "duy tri", "ung dung", "su dung",
-     "hoan thanh", "bao cao", "dang ky", "cong bo", "sua doi", "bo sung", "pho bien", "bien soan",
-     "phat hanh", "ket noi", "tich hop", "khac phuc", "xin loi", "thong bao", "tap huan", "giam sat",
-     "quan ly", "sap xep", "cat giam", "cai thien", "thuc day", "tham gia", "thuc hien", "yeu cau", "de nghi",
-     "co trach", "chiu trach", "can cu", "quan tam", "phat huy", "thuong xuyen", "kip thoi", "nghiem tuc",
-     "khan truong"}
-)  # fmt: skip
-_ONE_WORD_VERBS = frozenset({"la", "cu", "lay", "mo", "gui", "trinh", "lam", "da", "ra"})
+    """chủ trì|phối hợp|tổ chức|tham mưu|hướng dẫn|theo dõi|đôn đốc|tổng hợp|kiểm tra|rà soát|tuyên truyền|
+    xây dựng|ban hành|bảo đảm|đảm bảo|nâng cao|triển khai|phân tích|bố trí|cập nhật|số hóa|số hoá|công khai|
+    niêm yết|chỉ đạo|quán triệt|lồng ghép|đăng tải|chuẩn hóa|chuẩn hoá|vận hành|đánh giá|khảo sát|đào tạo|
+    bồi dưỡng|giải quyết|tiếp nhận|thẩm định|xử lý|nghiên cứu|đề xuất|chủ động|tăng cường|đẩy mạnh|phát động|
+    chấm điểm|bình xét|cung cấp|hỗ trợ|tiếp tục|duy trì|ứng dụng|sử dụng|hoàn thành|báo cáo|đăng ký|công bố|
+    sửa đổi|bổ sung|phổ biến|biên soạn|phát hành|kết nối|tích hợp|khắc phục|xin lỗi|thông báo|tập huấn|
+    giám sát|quản lý|sắp xếp|cắt giảm|cải thiện|thúc đẩy|tham gia|thực hiện|yêu cầu|đề nghị|có trách|
+    chịu trách|căn cứ|quan tâm|phát huy|thường xuyên|kịp thời|nghiêm túc|khẩn trương|thống kê|lập danh|
+    phát sóng|tập trung|rút kinh|nghiêm khắc|chấn chỉnh|lắp đặt|biểu dương|khen thưởng|phát hiện|nhân rộng""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
+)
+_ONE_WORD_VERBS = frozenset({"là", "cử", "lấy", "mở", "gửi", "trình", "làm", "đã", "ra", "lập", "in", "tự"})
 _HEADS_AFTER_AND = (
     r"(?:Sở|Văn phòng|Phòng|Ban|Trung tâm|Chi cục|Cục|Công an|Báo|Đài|Thanh tra|Ủy ban|Uỷ ban|UBND|Các|"
     r"Kho bạc|Bảo hiểm|Hội|Liên đoàn|Bộ Chỉ huy)\b"
 )
-_NOT_DUTY = re.compile(r"^(?:yeu cau|de nghi|da|can cu|chi thi|quyet dinh|thong bao|ban hanh ke hoach)\b")
+_NOT_DUTY = re.compile(
+    r"^(?:yeu cau|de nghi|da|can cu|chi thi|quyet dinh|thong bao|ban hanh ke hoach|quan tam|lap - tu do)\b"
+)
+# "Các phòng triển khai thực hiện": an instruction to carry out the document, not a task of its own.
+_GENERIC = re.compile(
+    r"^(?:(?:to chuc|trien khai|nghiem tuc|khan truong)\s+)*(?:trien khai|thuc hien)(?:\s+thuc hien)?"
+    r"(?:\s+(?:ke hoach|chi thi|van ban|cong van|quyet dinh)(?:\s+nay)?)?$"
+)
 _CLOSING = re.compile(r"^(?:trong qua trinh|tren day la|ke hoach nay thay the|qua trinh thuc hien|noi nhan)")
 
 
@@ -107,26 +119,32 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 
 
 def _verb_at(words: list[tuple[int, int, str]], index: int, text: str) -> bool:
-    start, _, word = words[index]
+    start, end, _ = words[index]
     if not text[start : start + 1].islower():
         return False
-    pair = f"{word} {words[index + 1][2]}" if index + 1 < len(words) else ""
-    return pair in _TWO_WORD_VERBS or word in _ONE_WORD_VERBS
+    word = text[start:end].lower()
+    following = text[words[index + 1][0] : words[index + 1][1]].lower() if index + 1 < len(words) else ""
+    return f"{word} {following}" in _TWO_WORD_VERBS or word in _ONE_WORD_VERBS
 
 
 def _agency_end(text: str) -> int | None:
     """Where the agency names at the start of ``text`` end, or ``None`` when it does not start with one."""
     folded = fold_chars(text)
     head = _AGENCY_START.match(folded)
-    if head is None or not text[:1].isupper():
+    if head is None or not text[:1].isupper() or text.split()[0].lower().rstrip(":") == "số":
         return None
     words = _words(text)
     named = next((i for i, word in enumerate(words) if word[0] >= head.end()), None)
     if named is None:
         return None
-    second = text[words[named][0] : words[named][1]]
-    if not (second[:1].isupper() or words[named][2] in ("cac", "ban", "nganh", "xa", "phuong", "tinh", "so")):
-        return None  # "Sở đã …": a word, not a name
+    whole = _WHOLE_NAMES.match(folded)
+    if whole is not None:
+        named = next((i for i, word in enumerate(words) if word[0] >= whole.end()), len(words))
+    else:
+        following = [text[w[0] : w[1]] for w in words[named : named + 2]]
+        group = head.group().startswith("cac") or words[named][2] in ("cac", "xa", "phuong", "tinh", "so")
+        if not (group or any(word[:1].isupper() for word in following)):
+            return None  # "Sở đã …": a word, not a name
     for index in range(named, len(words)):
         start = words[index][0]
         if ":" in text[words[index - 1][1] : start]:
@@ -174,7 +192,7 @@ def read_assignment(text: str) -> Assignment | None:
     lead = split_agencies(names)
     if end >= len(body.rstrip(" .:")):
         return Assignment(lead, (), "")
-    after = _after_role(body[end:])
+    after = _after_role(re.sub(r"^\s*chủ trì\s+(?!,|phối hợp)", " ", body[end:]))
     if after is None:
         return None
     return Assignment(lead, after[0], after[1])
@@ -197,6 +215,7 @@ _TIMES = (
     r"\bkhi co\s+[^,.;]*",
 )
 _TIME_PATTERNS = tuple(re.compile(p) for p in _TIMES)
+_SENDING_CLAUSE = re.compile(r",\s*(?:gui|nop|bao cao)\b(?:\s+\S+){0,3}\s*$")
 _TIME_LEAD_IN = re.compile(
     r"(?:[,;]\s*)?(?:(?:hoan thanh|thuc hien|thoi gian thuc hien|thoi han|phat song)\s+)?(?:xong\s+)?"
     r"(?:trong\s+|vao\s+)?$"
@@ -223,18 +242,30 @@ def _without_time(sentence: str, span: tuple[int, int] | None) -> str:
     if not tail:
         lead_in = _TIME_LEAD_IN.search(folded[: span[0]])
         cut = lead_in.start() if lead_in else span[0]
+        # "…, gửi Văn phòng Sở trước ngày 10/11/2026": a short clause that only says where the result goes.
+        clause = _SENDING_CLAUSE.search(folded[:cut])
+        if clause is not None and clause.start() > 0:
+            cut = clause.start()
         return sentence[:cut].rstrip(" ,;")
     if not sentence[: span[0]].strip():
         rest = sentence[span[1] :].lstrip(" ,")
         return rest[:1].upper() + rest[1:]
+    if re.fullmatch(r"(?:hang|moi)\s+(?:thang|quy|nam|tuan)", folded[span[0] : span[1]]) and not re.search(
+        r"dinh ky\s*$", folded[: span[0]]
+    ):
+        # "(SIPAS) hằng quý tại …": an adverb of time inside the sentence; "báo cáo định kỳ hằng quý" stays.
+        return (sentence[: span[0]].rstrip() + " " + sentence[span[1] :].lstrip()).strip()
     return sentence
 
 
 _PRODUCT_VERB = re.compile(
-    r"\b(?:ban hanh|xay dung|tong hop|lap|mo|gui|thanh lap|trinh)\s+(?=(?P<noun>ke hoach|bao cao|thong bao|"
-    r"to gap|kho du lieu|chuyen muc|danh sach|quyet dinh|ban dang ky|de an|quy che|so tay|video)\b)"
+    r"\b(?:ban hanh|xay dung|tong hop|lap|mo|gui|thanh lap|trinh|de xuat)\s+(?=(?P<noun>ke hoach|bao cao|"
+    r"thong bao|to gap|kho du lieu|chuyen muc|danh sach|quyet dinh|ban dang ky|de an|quy che|so tay|video|"
+    r"phuong an|ket qua)\b)"
 )
-_REPORT = re.compile(r"(?:^|[,;]\s*|\b(?:tong hop|thuc hien)\s+)(?P<noun>bao cao)\b")
+_REPORT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:tong hop|thuc hien|hang nam|hang quy|hang thang|dinh ky)\s+)(?P<noun>bao cao)\b"
+)
 _PRODUCT_END = re.compile(
     r"\s+(?:cua|gui|ve|cho|tai|tren|truoc|trong|theo|den|de|va|dinh ky|hang|moi|thuong xuyen)\b|[,;.(]|"
     r"\s+(?=[A-ZĐ])"
@@ -259,10 +290,9 @@ def _deliverable(duty: str) -> str:
 def _task(
     ref: str, lead: tuple[str, ...], cooperating: tuple[str, ...], duty: str, context: TaskContext
 ) -> tuple[ParsedTask, list[ImportWarning]]:
+    duty = re.sub(r"\s*\./\.\s*$", "", duty.strip())
     time, span = time_phrase(duty)
     title = _without_time(duty, span).strip().rstrip(".;:,").strip()
-    if title.endswith("./"):
-        title = title[:-2]
     fields = TaskFields(
         ref=ref,
         kind="task",
@@ -270,7 +300,7 @@ def _task(
         lead="; ".join(lead),
         cooperating="; ".join(cooperating),
         time=time,
-        deliverable=_deliverable(title),
+        deliverable=_deliverable(duty),
         area=area_from_text(title),
     )
     return make_task(context, fields, lead_units=lead, cooperating_units=cooperating)
@@ -292,7 +322,7 @@ def agency_tasks(
 
     def add(lead: tuple[str, ...], cooperating: tuple[str, ...], duty: str) -> None:
         task, found = _task(str(len(tasks) + 1), lead, cooperating, duty, context)
-        if task.title and len(task.title.split()) >= 2:
+        if task.title and len(task.title.split()) >= 2 and not _GENERIC.match(fold(task.title)):
             tasks.append(task)
             warnings.extend(found)
 
@@ -316,6 +346,9 @@ def agency_tasks(
                 current = None
             add(assignment.lead, assignment.cooperating, assignment.duty)
             continue
+        if _starts_with_agency(text):
+            current = None  # "Chủ tịch UBND xã yêu cầu …": the issuer speaking, not a duty
+            continue
         if heading:
             current = None
             done = _duty_then_agency(text)
@@ -325,7 +358,7 @@ def agency_tasks(
                 add(addressees, *_duty_parts(text))
             continue
         if current is not None and node.kind in ("letter", "bullet", "text"):
-            add(current, *_duty_parts(text))
+            add(current, *_duty_parts(_own_sentences(text)))
     if tasks:
         warnings.append(
             ImportWarning(
@@ -336,6 +369,23 @@ def agency_tasks(
             )
         )
     return tasks, warnings
+
+
+def _own_sentences(text: str) -> str:
+    """A duty paragraph up to a sentence in which an agency speaks ("… tỉnh. Chủ tịch UBND tỉnh yêu cầu …")."""
+    sentences = split_sentences(text)
+    kept = [sentences[0]] if sentences else [text]
+    for sentence in sentences[1:]:
+        if _starts_with_agency(sentence):
+            break
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+def _starts_with_agency(text: str) -> bool:
+    prefix = _PREFIX.match(fold_chars(text))
+    body = text[prefix.end() :] if prefix else text
+    return _agency_end(body[:1].upper() + body[1:]) is not None
 
 
 def _level(kind: str) -> int:
@@ -357,7 +407,12 @@ def _duty_then_agency(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str]
         return None
     assignment = read_assignment(tail)
     if assignment is None:
-        return None
+        # "…: Sở Nội vụ, trước ngày 15/12/2026."
+        time, span = time_phrase(tail)
+        named = read_assignment(_without_time(tail.rstrip(". "), span))
+        if named is None or named.duty:
+            return None
+        return named.lead, (), head.strip() + (f", {time}" if time else "")
     if assignment.duty:
         time, span = time_phrase(assignment.duty)
         remainder = _without_time(assignment.duty, span)
@@ -378,8 +433,6 @@ def targets_in_duties(nodes: list[Node]) -> list[ParsedObjective]:
             for clause in re.split(r";\s+", sentence):
                 target = parse_target(clause)
                 if target is None or target.comparator == "none" or not re.search(r"\d\s*%", clause):
-                    continue
-                if not re.search(r"\b(?:dat|it nhat|toi thieu|tro len|tren)\b", fold(clause)):
                     continue
                 text = clause.strip().rstrip(".;")
                 found.append(
