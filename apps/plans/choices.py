@@ -13,6 +13,16 @@ class PlanType(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
+class DocumentKind(models.TextChoices):
+    """The kind of document the plan was imported from (the codes of ``domain.plan_import.kinds``)."""
+
+    PLAN = "ke_hoach", _("Kế hoạch")
+    DIRECTIVE = "chi_thi", _("Chỉ thị")
+    DECISION = "quyet_dinh", _("Quyết định ban hành kế hoạch")
+    LETTER = "cong_van", _("Công văn giao nhiệm vụ")
+    NOTICE = "thong_bao_ket_luan", _("Thông báo kết luận")
+
+
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Dự thảo")
     ISSUED = "issued", _("Đã ban hành")

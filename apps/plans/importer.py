@@ -17,7 +17,7 @@ from django.db import transaction
 
 from apps.core.uploads import Use, upload_check
 from apps.organizations.models import Agency, Unit
-from domain.plan_import import DocumentError, ParsedTask, PlanParseResult, parse_plan_file
+from domain.plan_import import DocumentError, ParsedTask, PlanParseResult, parse_plan_file, rubric_json
 from domain.schedule import normalize_schedule
 from domain.six_clear import SixClearInput, check_six_clear
 from domain.unit_names import UnitRef, resolve_units
@@ -95,9 +95,13 @@ def plan_import_start(*, agency: Agency, user: Any, uploaded: Any, replaces_plan
     """
     checked = upload_check(uploaded, use=Use.PLAN, name=getattr(uploaded, "name", "") or "ke-hoach")
     data = checked.read()
-    parse_document(data=data, filename=checked.name)
+    result = parse_document(data=data, filename=checked.name)
     plan_import = PlanImport(
-        agency=agency, original_name=checked.name[:255], created_by=user, replaces_plan=replaces_plan
+        agency=agency,
+        original_name=checked.name[:255],
+        created_by=user,
+        replaces_plan=replaces_plan,
+        rubrics=[rubric_json(rubric) for rubric in result.rubrics],
     )
     plan_import.uploaded_file.save(checked.stored_name, ContentFile(data), save=False)
     plan_import.save()

@@ -12,7 +12,7 @@ from apps.core.files import RandomPath
 from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency
 
-from .choices import Comparator, ImportStatus, PlanStatus, PlanType, ReferenceRelation
+from .choices import Comparator, DocumentKind, ImportStatus, PlanStatus, PlanType, ReferenceRelation
 
 REFERENCE_KIND_LABELS = {
     "plan": "Kế hoạch",
@@ -64,6 +64,10 @@ class Plan(VersionedModel, AuditedModel):
     title = models.TextField(_("trích yếu"))
     plan_type = models.CharField(
         _("loại kế hoạch"), max_length=32, choices=PlanType.choices, default=PlanType.OTHER
+    )
+    # A directive, a dispatch or a notice of conclusions is tracked like a plan: its assignments are tasks.
+    document_kind = models.CharField(
+        _("loại văn bản"), max_length=32, choices=DocumentKind.choices, default=DocumentKind.PLAN
     )
     period_start = models.DateField(_("từ ngày"), null=True, blank=True)
     period_end = models.DateField(_("đến ngày"), null=True, blank=True)
@@ -250,6 +254,9 @@ class PlanImport(models.Model):
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports")
+    # The emulation scoring tables (thang điểm) the document holds, as the importer's JSON
+    # ({"group", "total_points", "criteria": [{"code", "title", "points", "guide"}]}), for the emulation work.
+    rubrics = models.JSONField(_("thang điểm thi đua"), default=list, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 

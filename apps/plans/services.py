@@ -15,7 +15,7 @@ from apps.tasks.services import occurrences_sync_for_plan, task_sync_from_import
 from domain.plan_import import DocRef, PlanParseResult, to_json_dict
 from domain.uploads import Kind, sniff
 
-from .choices import ImportStatus, PlanStatus, PlanType, ReferenceRelation
+from .choices import DocumentKind, ImportStatus, PlanStatus, PlanType, ReferenceRelation
 from .importer import apply_corrections, plan_import_parse, preview_tasks
 from .models import Objective, Plan, PlanImport, PlanReference, PlanVersion, ReformArea, Target
 
@@ -27,6 +27,7 @@ HEADER_FIELDS = (
     "issuer",
     "title",
     "plan_type",
+    "document_kind",
     "period_start",
     "period_end",
     "signer",
@@ -63,6 +64,7 @@ def _header_values(result: PlanParseResult) -> dict[str, Any]:
         "issuer": (plan.issuer or "")[:255],
         "title": plan.title or "",
         "plan_type": plan.type if plan.type in PlanType.values else PlanType.OTHER,
+        "document_kind": result.kind if result.kind in DocumentKind.values else DocumentKind.PLAN,
         "period_start": plan.period_start,
         "period_end": plan.period_end,
         "signer": (plan.signer or "")[:128],

@@ -14,7 +14,7 @@ from apps.tasks.selectors import plan_coverage_for_user, task_list_for_user
 from domain.six_clear import RULES as SIX_CLEAR_RULES
 
 from . import selectors, services
-from .choices import ImportStatus, PlanType
+from .choices import DocumentKind, ImportStatus, PlanType
 from .forms import PlanEditForm, PlanUploadForm, preview_corrections
 from .importer import plan_import_parse, plan_import_start, preview_tasks
 
@@ -106,6 +106,9 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "errors": errors,
         "units": unit_list_for_user(user=request.user, agency=plan_import.agency).filter(is_active=True),
         "plan_types": PlanType.choices,
+        "document_kind_label": DocumentKind(result.kind).label
+        if result.kind in DocumentKind.values
+        else DocumentKind.PLAN.label,
     }
     return render(request, "plans/preview.html", context)
 

@@ -1,4 +1,5 @@
-"""Plan importer: turns a .txt, .docx or .pdf plan (Kế hoạch) into structured data.
+"""Plan importer: turns a .txt, .docx or .pdf plan (Kế hoạch) — or a directive, a decision issuing a plan, a
+dispatch assigning tasks, a notice of conclusions — into structured data.
 
 Pure Python; never imports Django. The public entry points are ``parse_plan_file`` (bytes and a file
 name in, ``PlanParseResult`` out) and ``to_json_dict`` (the result as the JSON the preview screen and the
@@ -10,8 +11,9 @@ Modules, in the order a file goes through them:
 (paragraphs and tables) → ``layout`` (lines to paragraphs, numbering) → ``header`` (number, date, type,
 subject, signature, recipients) and ``references`` (basis, supersedes) → ``objectives`` → the tasks from
 ``table_rows``/``text_table``/``cell_roles`` + ``appendix`` (task tables) or ``assignments`` (section
-"TỔ CHỨC THỰC HIỆN"), each built by ``tasks`` → ``task_areas`` → ``result`` (dataclasses and JSON).
-``parser`` drives them.
+"TỔ CHỨC THỰC HIỆN") and ``responsibilities`` (who is told to do what, agency by agency), each built by
+``tasks`` → ``task_areas`` → ``result`` (dataclasses and JSON). ``masthead`` reads the issuer from the top
+block, ``kinds`` the document kind, ``rubrics`` an emulation plan's scoring table. ``parser`` drives them.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from domain.plan_import.result import (
     ParsedTask,
     PlanHeader,
     PlanParseResult,
+    rubric_json,
     to_json_dict,
 )
 
@@ -56,5 +59,6 @@ __all__ = [
     "read_docx",
     "read_pdf",
     "read_txt",
+    "rubric_json",
     "to_json_dict",
 ]

@@ -124,7 +124,9 @@ class _Parse:
         grids = [(i, b.rows) for i, b in enumerate(self.doc.blocks) if isinstance(b, Table)]
         tables, used = rows_from_tables(grids)
         raw = self._lines(used)
-        rubrics = read_rubrics([grid for _, grid in grids])
+        rubrics = read_rubrics(
+            [(b.text, None) if isinstance(b, Paragraph) else (None, b.rows) for b in self.doc.blocks]
+        )
         main = self._part(raw)
         front = main.front
         kind = kind_of(front.type_name, front.title, front.symbol, front.subject_line)

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from domain.plan_import.layout import clean_line, join_text
-from domain.vntext import fold, roman_to_int
+from domain.plan_import.layout import clean_line, is_furniture, join_text
+from domain.vntext import fold, roman_to_int, strip_markup
 
-__all__ = ["Rubric", "RubricCriterion", "read_rubrics"]
+__all__ = ["Rubric", "RubricCriterion", "heading_group", "points_of", "read_rubrics"]
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class _Group:
 def _cell(row: tuple[str | None, ...], index: int | None) -> str:
     if index is None or index >= len(row):
         return ""
-    text = row[index] or ""
+    text = (row[index] or "").replace("|", " ")
     joined = ""
     for line in text.split("\n"):
         joined = join_text(joined, clean_line(line))
@@ -112,19 +112,52 @@ def _is_group_row(code: str, title: str, points: str, guide: str) -> tuple[str, 
     return None
 
 
-def _read_grid(grid: tuple[tuple[str | None, ...], ...]) -> list[Rubric]:
-    start = None
-    columns: dict[str, int] = {}
+_HEADING = re.compile(
+    r"^(?:[A-ZĐ]|[IVX]{1,4})\s*[.)\-–:]\s*(?P<title>\S.*?)\s*(?:\((?P<points>\d{1,4})\s*điểm\))?\s*$"
+)
+
+
+def _group_label(title: str) -> str:
+    """ "ĐỐI VỚI CÁC PHÒNG, ĐƠN VỊ (100 điểm)" → "Đối với các phòng, đơn vị"."""
+    title = re.sub(r"\s*\(\s*\d{1,4}\s*điểm\s*\)\s*$", "", title, flags=re.IGNORECASE).strip(" :")
+    letters = [c for c in title if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        title = title.lower()
+    return title[:1].upper() + title[1:]
+
+
+def heading_group(paragraph: str) -> tuple[str, Decimal | None] | None:
+    """A group heading written above a scoring table: "B. ĐỐI VỚI CÁ NHÂN (50 điểm)" → its label and total."""
+    match = _HEADING.match(" ".join(paragraph.split()))
+    if match is None or not re.match(r"^(?:doi voi|danh cho|tap the|ca nhan|khoi)\b", fold(match["title"])):
+        return None
+    points = Decimal(match["points"]) if match["points"] else None
+    return _group_label(match["title"]), points
+
+
+@dataclass
+class _Table:
+    """A scoring table being read: its columns and groups (a table may go on in the next one)."""
+
+    columns: dict[str, int]
+    groups: list[_Group]
+    total: Decimal | None = None
+
+
+def _start(
+    grid: tuple[tuple[str | None, ...], ...], heading: tuple[str, Decimal | None] | None
+) -> tuple[_Table, int] | None:
     for position, row in enumerate(grid[:4]):
         found = _header(row)
         if found is not None:
-            start, columns = position + 1, found
-            break
-    if start is None:
-        return []
-    groups: list[_Group] = [_Group(None)]
-    total: Decimal | None = None
-    for row in grid[start:]:
+            first = _Group(heading[0], heading[1]) if heading else _Group(None)
+            return _Table(found, [first]), position + 1
+    return None
+
+
+def _read_rows(table: _Table, rows: tuple[tuple[str | None, ...], ...]) -> None:
+    columns, groups = table.columns, table.groups
+    for row in rows:
         code = _cell(row, columns.get("code")).rstrip(".")
         title = _cell(row, columns.get("title"))
         points = _cell(row, columns.get("points"))
@@ -136,14 +169,13 @@ def _read_grid(grid: tuple[tuple[str | None, ...], ...]) -> list[Rubric]:
         if not any((code, title, points, guide)) or _is_column_numbers(row):
             continue
         if _TOTAL.match(fold(code or title)):
-            total = points_of(points)
+            table.total = points_of(points)
             if groups[-1].rows or groups[-1].title is not None:
-                groups[-1].declared = groups[-1].declared or total
+                groups[-1].declared = groups[-1].declared or table.total
             continue
         group = _is_group_row(code, title, points, guide)
         if group is not None:
-            label = f"{group[0]}. {group[1]}" if group[0] else group[1]
-            groups.append(_Group(label, points_of(points)))
+            groups.append(_Group(_group_label(group[1]), points_of(points)))
             continue
         current = groups[-1]
         if not code and not points and current.rows:
@@ -152,9 +184,12 @@ def _read_grid(grid: tuple[tuple[str | None, ...], ...]) -> list[Rubric]:
             previous[3] = join_text(previous[3], guide)
             continue
         current.rows.append([code, title, points, guide])
-    rubrics = [_rubric(g) for g in groups if g.rows]
-    if len(rubrics) == 1 and rubrics[0].total_points is None and total is not None:
-        rubrics[0] = Rubric(rubrics[0].group, total, rubrics[0].criteria)
+
+
+def _finish(table: _Table) -> list[Rubric]:
+    rubrics = [_rubric(g) for g in table.groups if g.rows]
+    if len(rubrics) == 1 and rubrics[0].total_points is None and table.total is not None:
+        rubrics[0] = Rubric(rubrics[0].group, table.total, rubrics[0].criteria)
     return rubrics
 
 
@@ -177,9 +212,40 @@ def _rubric(group: _Group) -> Rubric:
     return Rubric(group.title, total, criteria)
 
 
-def read_rubrics(grids: list[tuple[tuple[str | None, ...], ...]]) -> list[Rubric]:
-    """Every scoring table among the document's tables, one rubric per group of participants."""
+def read_rubrics(blocks: list[tuple[str | None, tuple[tuple[str | None, ...], ...] | None]]) -> list[Rubric]:
+    """Every scoring table of a document, one rubric per group of participants.
+
+    ``blocks`` are the document's blocks in order, each a paragraph's text or a table's grid. A group
+    heading written as a paragraph above a table ("A. ĐỐI VỚI TẬP THỂ (100 điểm)") names the table's group;
+    a table right after a scoring table, without a header and as wide, goes on with it (the next page).
+    """
     found: list[Rubric] = []
-    for grid in grids:
-        found.extend(_read_grid(grid))
+    table: _Table | None = None
+    width = 0
+    heading: tuple[str, Decimal | None] | None = None
+    for text, grid in blocks:
+        if grid is None:
+            if text and text.strip():
+                group = heading_group(strip_markup(text))
+                if group is not None:
+                    heading = group
+                elif table is not None and not is_furniture(text.strip()):
+                    found.extend(_finish(table))
+                    table = None
+            continue
+        started = _start(grid, heading)
+        if started is not None:
+            if table is not None:
+                found.extend(_finish(table))
+            table, start = started
+            width = max(len(row) for row in grid)
+            heading = None
+            _read_rows(table, grid[start:])
+        elif table is not None and max(len(row) for row in grid) == width:
+            _read_rows(table, grid)
+        elif table is not None:
+            found.extend(_finish(table))
+            table = None
+    if table is not None:
+        found.extend(_finish(table))
     return found

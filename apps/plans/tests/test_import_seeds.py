@@ -213,7 +213,7 @@ def test_cli_dry_run_json_saves_nothing(demo_org):
         "import-plan", str(seed_path("001")), "--agency", "DLK-SXD", "--dry-run", "--json", stdout=out
     )
     payload = json.loads(out.getvalue())
-    assert set(payload) == {"plan", "basis", "objectives", "tasks", "warnings"}
+    assert set(payload) == {"kind", "plan", "basis", "objectives", "tasks", "rubrics", "warnings"}
     assert payload["plan"]["symbol"] == "KH-SXD"
     assert payload["basis"][0] == {
         "number": "266",
