@@ -176,7 +176,7 @@ def read_front(paragraphs: list[str], lines: list[str] | None = None) -> Front:
     title = ""
     for part in title_parts:
         title = glue_broken_word(title, part) if title and _is_caps(title) else f"{title} {part}".strip()
-    front.title = _title_case(title) or None
+    front.title = _title_case(title, " ".join(paragraphs)) or None
     front.preamble = [p for p in rest[position:] if not _SEPARATOR.match(p) and not _is_signing_body(p)]
     return front
 
@@ -200,11 +200,11 @@ def _is_signing_body(paragraph: str) -> bool:
     )
 
 
-def _title_case(title: str) -> str:
+def _title_case(title: str, text: str) -> str:
     """A subject typed in capitals, in ordinary case: "CẢI CÁCH HÀNH CHÍNH … TỈNH TUYÊN QUANG" → "Cải cách …"."""
     if not _is_caps(title) or len(title) < 20:
         return title
-    return display_name(title, "")
+    return display_name(title, text, agency=False)
 
 
 def _read_dispatch(front: Front, paragraphs: list[str], subject: int) -> Front:
@@ -422,6 +422,12 @@ def explicit_period(text: str, issued_on: date | None) -> tuple[date, date] | No
     return (issued_on, end) if end is not None and end >= issued_on else None
 
 
+_LAW = re.compile(
+    r"\b(?:[Ll]uật|LUẬT|[Bb]ộ luật|[Pp]háp lệnh)\b"
+    r"(?:(?!,\s+(?:Sở|UBND|Ủy ban|Uỷ ban|Chủ tịch|Giám đốc|Ban|Phòng|Trung tâm|Văn phòng)\b)[^;:.])*"
+)
+
+
 def own_words(text: str) -> str:
     """A text without the documents it cites ("Kế hoạch số 640/KH-UBND ngày 12/9/2022 … giai đoạn 2022 - 2025")
     nor laws cited by name and year, so that a year found in it is the document's own."""
@@ -433,7 +439,7 @@ def own_words(text: str) -> str:
     kept.append(text[position:])
     rest = " ".join(kept)
     # "Luật Thi đua, khen thưởng năm 2022", "Luật … ngày 15 tháng 6 năm 2022"; "căn cứ …;" clauses.
-    rest = re.sub(r"(?i)\b(?:luật|bộ luật|pháp lệnh)\b[^;:.]*", " ", rest)
+    rest = _LAW.sub(" ", rest)
     return rest
 
 

@@ -159,12 +159,13 @@ def choose_issuer(names: list[str]) -> str | None:
     return last
 
 
-def display_name(name: str, text: str) -> str:
+def display_name(name: str, text: str, *, agency: bool = True) -> str:
     """A body's name as the text writes it in running prose: "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK" → "UBND tỉnh Đắk Lắk".
 
     Capitals are the header's typography, not the name's spelling: each part is looked up where the
     document writes it in ordinary case ("Sở Nông nghiệp và Môi trường ban hành …", "Đắk Lắk, ngày …");
-    a part written nowhere else keeps a capital on its first word (and on a place name's words).
+    a part written nowhere else keeps a capital on its first word, on a place name's words and, in an
+    agency's name, on each field it names ("Sở Văn hóa, Thể thao và Du lịch").
     """
     if not _is_caps(name):
         return name
@@ -174,7 +175,7 @@ def display_name(name: str, text: str) -> str:
     folded = [fold(w) for w in words]
     out: list[str] = []
     index = 0
-    place = False  # the words after a level ("tỉnh", "xã") are a place name
+    place = 0  # how many words after a level ("tỉnh", "xã") may still be a place name
     while index < len(words):
         rest = " ".join(folded[index:])
         long_form = next((p for p in _LONG_FORMS if rest == p[0] or rest.startswith(p[0] + " ")), None)
@@ -187,7 +188,7 @@ def display_name(name: str, text: str) -> str:
             size = len(level.split())
             out.append(" ".join(w.lower() for w in words[index : index + size]))
             index += size
-            place = True
+            place = 2
             continue
         if folded[index] in ("ubnd", "hdnd"):
             out.append(words[index])
@@ -198,7 +199,7 @@ def display_name(name: str, text: str) -> str:
             if written is not None and (end - index >= 2 or place):
                 out.append(written)
                 index = end
-                place = False
+                place = 0
                 break
         else:
             if not _is_syllable(words[index]) and words[index].isalpha() and len(words[index]) >= 2:
@@ -207,7 +208,9 @@ def display_name(name: str, text: str) -> str:
                 continue
             word = words[index].lower()
             after_head = bool(out) and fold(out[-1]) in _HEAD_WORDS
-            out.append(word.capitalize() if not out or place or after_head else word)
+            field = agency and bool(out) and (fold(out[-1]) == "va" or out[-1].endswith(","))
+            out.append(word.capitalize() if not out or place or after_head or field else word)
+            place = max(0, place - 1)
             index += 1
     result = " ".join(out)
     return result[:1].upper() + result[1:]

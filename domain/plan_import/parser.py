@@ -319,10 +319,11 @@ class _Parse:
         sources = (
             ("phần mở đầu", own_words(" ".join(part.front.preamble))),
             ("nội dung văn bản", own_words(" ".join(node.text for node in part.nodes[len(part.before) :]))),
-            ("dòng ngày tháng", front.date_text or ""),
         )
         for source, text in sources:
             period = plan_period(text, issued_on) if text else None
+            if period is None and source == "nội dung văn bản" and issued_on is not None:
+                source, period = "năm ban hành", (date(issued_on.year, 1, 1), date(issued_on.year, 12, 31))
             if period:
                 self.warn(
                     "plan.period",

@@ -273,6 +273,8 @@ _PRODUCT_END = re.compile(
 
 
 def _deliverable(duty: str) -> str:
+    """The product a duty makes: "ban hành kế hoạch …" → "Kế hoạch …"; "tổng hợp kết quả …, báo cáo" →
+    "Báo cáo kết quả …" (the results compiled are reported)."""
     folded = fold_chars(duty)
     match = _PRODUCT_VERB.search(folded) or _REPORT.search(folded)
     if not match:
@@ -281,6 +283,8 @@ def _deliverable(duty: str) -> str:
     end_match = _PRODUCT_END.search(duty, start + len(match["noun"]))
     end = end_match.start() if end_match else len(duty)
     product = duty[start:end].strip(" ,;.")
+    if match["noun"] == "ket qua" and _REPORT.search(folded, end):
+        return f"Báo cáo {product[:1].lower()}{product[1:]}"
     return product[:1].upper() + product[1:]
 
 
