@@ -202,7 +202,7 @@ def _is_signing_body(paragraph: str) -> bool:
 
 def _title_case(title: str, text: str) -> str:
     """A subject typed in capitals, in ordinary case: "CẢI CÁCH HÀNH CHÍNH … TỈNH TUYÊN QUANG" → "Cải cách …"."""
-    if not _is_caps(title) or len(title) < 20:
+    if not _is_caps(title) or not 20 <= len(title) <= 400:
         return title
     return display_name(title, text, agency=False)
 

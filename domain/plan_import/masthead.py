@@ -117,7 +117,9 @@ def _is_caps(text: str, least: int = 2) -> bool:
 
 
 def _pieces(line: str) -> list[str]:
-    return [p.strip(" *_") for p in _PIECES.split(strip_markup(line)) if p.strip(" *_")]
+    """The cells of a top-block line; a longer piece is body text, not a name or the motto."""
+    pieces = [p.strip(" *_") for p in _PIECES.split(strip_markup(line)) if p.strip(" *_")]
+    return [piece for piece in pieces if len(piece) <= 200]
 
 
 def masthead_names(lines: list[str]) -> list[str]:
@@ -167,7 +169,7 @@ def display_name(name: str, text: str, *, agency: bool = True) -> str:
     a part written nowhere else keeps a capital on its first word, on a place name's words and, in an
     agency's name, on each field it names ("Sở Văn hóa, Thể thao và Du lịch").
     """
-    if not _is_caps(name):
+    if not _is_caps(name) or len(name) > 400:
         return name
     text = " ".join(text.split())
     folded_text = fold_chars(text)
@@ -194,7 +196,7 @@ def display_name(name: str, text: str, *, agency: bool = True) -> str:
             out.append(words[index])
             index += 1
             continue
-        for end in range(len(words), index, -1):
+        for end in range(min(len(words), index + 8), index, -1):  # a name part is a few words
             written = _written_in(text, folded_text, " ".join(folded[index:end]))
             if written is not None and (end - index >= 2 or place):
                 out.append(written)
@@ -219,7 +221,7 @@ def display_name(name: str, text: str, *, agency: bool = True) -> str:
 def _written_in(text: str, folded_text: str, phrase: str) -> str | None:
     """``phrase`` (folded) as ``text`` writes it in mixed case starting with a capital, or ``None``."""
     start = 0
-    while True:
+    for _ in range(20):  # the first occurrences tell; a repeated phrase must not cost a scan each
         found = folded_text.find(phrase, start)
         if found < 0:
             return None
@@ -231,3 +233,4 @@ def _written_in(text: str, folded_text: str, phrase: str) -> str | None:
         if boundary and not _is_caps(candidate, 1) and candidate[:1].isupper():
             return candidate
         start = found + 1
+    return None
