@@ -3,8 +3,11 @@
 The parser relies only on how Vietnamese administrative documents are laid out (Nghị định 30/2020/NĐ-CP):
 header lines before the type name "KẾ HOẠCH", the subject, the preamble up to section "I.", roman
 sections, "Nơi nhận:" and the signature after the closing "./.", then "PHỤ LỤC" with the task table.
+Directives, dispatches and notices of conclusions are read the same way, their tasks taken from who is
+told to do what (``responsibilities``); a decision that issues a plan gives its number, date, basis and
+signature, and the plan attached to it gives the rest (``kinds``).
 A layout it does not know degrades to fewer fields and more warnings, never to an exception: the only
-exception is ``DocumentError`` for a file that is not a plan at all.
+exception is ``DocumentError`` for a file that is none of those documents.
 """
 
 from __future__ import annotations
@@ -157,12 +160,15 @@ class _Parse:
         before, found_sections = sections(nodes)
         if not found_sections:
             before, found_sections = sections(_promote_capital_items(nodes))
-        front = read_front([node.full for node in before], [clean_line(line) for line in raw[:appendix_at]])
+        # The top block is read from the lines as extracted: a wide gap there separates its two columns.
+        front = read_front([node.full for node in before], raw[:appendix_at])
         return _Part(raw, appendix_at, paragraphs, body, closing, nodes, before, found_sections, front)
 
     @staticmethod
     def _has_assignments(part: _Part) -> bool:
-        return bool(agency_tasks(part.nodes, TaskContext(2000, 2000), front_addressees=[])[0])
+        """Whether a decision without an attached plan assigns work itself ("Điều 2. Giao Sở …")."""
+        any_year = TaskContext(plan_year=2000, period_end_year=2000)  # only whether tasks exist matters
+        return bool(agency_tasks(part.nodes, any_year, front_addressees=[])[0])
 
     def _result(
         self, kind: str, main: _Part, plan_part: _Part, tables: list[TableRows], rubrics: list[Rubric]
