@@ -266,10 +266,11 @@ _PRODUCT_VERB = re.compile(
 _REPORT = re.compile(
     r"(?:^|[,;]\s*|\b(?:tong hop|thuc hien|hang nam|hang quy|hang thang|dinh ky)\s+)(?P<noun>bao cao)\b"
 )
+# Where a product's name ends (on folded text): the recipient, the place, the time, the next clause.
 _PRODUCT_END = re.compile(
-    r"\s+(?:cua|gui|ve|cho|tai|tren|truoc|trong|theo|den|de|va|dinh ky|hang|moi|thuong xuyen)\b|[,;.(]|"
-    r"\s+(?=[A-ZĐ])"
+    r"\s+(?:cua|gui|ve|cho|tai|tren|truoc|trong|theo|den|de|va|dinh ky|hang|moi|thuong xuyen)\b|[,;.(]"
 )
+_NAME_AFTER = re.compile(r"\s+(?=[A-ZĐ])")  # "báo cáo Chủ tịch UBND tỉnh": the report's recipient
 
 
 def _deliverable(duty: str) -> str:
@@ -280,8 +281,9 @@ def _deliverable(duty: str) -> str:
     if not match:
         return ""
     start = match.start("noun")
-    end_match = _PRODUCT_END.search(duty, start + len(match["noun"]))
-    end = end_match.start() if end_match else len(duty)
+    after = start + len(match["noun"])
+    ends = [m.start() for m in (_PRODUCT_END.search(folded, after), _NAME_AFTER.search(duty, after)) if m]
+    end = min(ends) if ends else len(duty)
     product = duty[start:end].strip(" ,;.")
     if match["noun"] == "ket qua" and _REPORT.search(folded, end):
         return f"Báo cáo {product[:1].lower()}{product[1:]}"
