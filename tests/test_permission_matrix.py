@@ -189,8 +189,8 @@ def EXTRA(w: Any, rel: str) -> dict[str, Any]:
     return {
         "version": "0",
         "title": "Soạn báo cáo đột xuất",
-        "assigned_on": "01/03/2026",
-        "due_on": "10/03/2026",
+        "assigned_on": "01/02/2026",
+        "due_on": "10/02/2026",  # March is decided (locked) in the world
         "major_faults": "0",
         "units": "1",
     }

@@ -189,4 +189,5 @@ def _line(
 
 
 def not_self_assessed(sheets: Sequence[PersonSheet]) -> list[PersonSheet]:
-    return [s for s in sheets if s.rating is None or s.rating.status == RatingStatus.DRAFT]
+    """Those with work in the period (products) who have not self-assessed it yet."""
+    return [s for s in sheets if s.products and (s.rating is None or s.rating.status == RatingStatus.DRAFT)]

@@ -146,6 +146,7 @@ def _person_page(
         "ended": ended,
         "changes": rating.changes.select_related("changed_by") if rating else [],
         **forms,
+        "tab": "mine" if is_self else "",
         **_nav(request, agency or None),
     }
     return render(request, "ratings/person.html", context, status=status)
@@ -357,6 +358,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "sheets": sheets,
         "missing": selectors.not_self_assessed(sheets),
         "ended": period.end < services._today(),
+        "tab": "team",
         **_nav(request, agency),
     }
     return render(request, "ratings/team.html", context)
@@ -398,11 +400,13 @@ def _agency_page(
         "missing": selectors.not_self_assessed(sheets),
         "unrated": sum(1 for s in sheets if not s.final_grade),
         "waiting": [s for s in sheets if s.rating and s.rating.status == RatingStatus.SCORED],
+        "decided": [s for s in sheets if s.rating and s.rating.is_decided],
         "can_decide": can_decide,
         "ended": period.end < services._today(),
         "rules": selectors.rules_for(agency),
         "policy": policy,
         "task_groups": TaskGroup,
+        "tab": "agency",
         **forms,
         **_nav(request, agency),
     }
