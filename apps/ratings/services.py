@@ -20,7 +20,9 @@ from apps.core.versioning import version_check, versioned_save
 from apps.organizations.models import Agency, Person, Unit
 from apps.tasks.models import Occurrence
 from domain.periods import Period
+from domain.ratings.quota import Rated, apply_quota
 from domain.ratings.rules import ND335
+from domain.scoring.grading import ND335_RATING
 
 from .choices import RatingStatus, TaskGroup, Violation
 from .models import ExtraProduct, ProductSetting, Rating, RatingChange, RatingPolicy, UnitRating
@@ -295,14 +297,17 @@ def rating_amend(
         raise ValidationError("Kết quả chưa khóa: hãy chấm lại theo quy trình thường.")
     if not reason.strip():
         raise ValidationError({"reason": "Điều chỉnh kết quả đã khóa phải ghi lý do."})
-    from domain.ratings.quota import Rated, apply_quota
-    from domain.scoring.grading import ND335_RATING
-
     points = _general(general, "general")
     chosen = list(dict.fromkeys(violations or []))
     if any(v not in Violation.values for v in chosen):
         raise ValidationError({"violations": "Vi phạm không có trong danh mục của Nghị định 335."})
-    before = {"general_points": str(rating.general_points), "total": str(rating.total), "grade": rating.grade}
+    labels = {band.code: band.label for band in ND335_RATING.bands}
+    before = {
+        "general_points": str(rating.general_points),
+        "total": str(rating.total),
+        "grade": rating.grade,
+        "grade_label": labels.get(rating.grade, ""),
+    }
     total = points + (rating.task_points or Decimal(0))
     grade = ND335_RATING.grade(total, chosen)
     others = Rating.objects.filter(
@@ -324,7 +329,12 @@ def rating_amend(
         changed_by=user,
         reason=reason.strip(),
         before=before,
-        after={"general_points": str(points), "total": str(total), "grade": rating.grade},
+        after={
+            "general_points": str(points),
+            "total": str(total),
+            "grade": rating.grade,
+            "grade_label": labels.get(rating.grade, ""),
+        },
     )
     return rating
 
