@@ -31,7 +31,12 @@ class ScoreForm(VersionForm):
     )
     reason = forms.CharField(label="Lý do", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     task_group = forms.ChoiceField(label="Nhóm nhiệm vụ (tính tỷ lệ xuất sắc)", choices=TaskGroup.choices)
-    leader_d = forms.CharField(label="d — kết quả của đơn vị phụ trách (%)", max_length=8, required=False)
+    leader_d = forms.CharField(
+        label="d — kết quả của đơn vị phụ trách (%)",
+        max_length=8,
+        required=False,
+        help_text="d, đ, e chỉ nhập cho công chức lãnh đạo, quản lý (thường 100% hoặc 50%).",
+    )
     leader_dd = forms.CharField(label="đ — năng lực tổ chức thực hiện (%)", max_length=8, required=False)
     leader_e = forms.CharField(label="e — đoàn kết, thống nhất (%)", max_length=8, required=False)
     violations = forms.MultipleChoiceField(
