@@ -461,6 +461,8 @@ API: dict[str, Route] = {
     "POST /api/v1/par/assessments/{assessment_id}/finalize": r(
         "assessment", None, "par_write", body=lambda w, rel: {}
     ),
+    "GET /api/v1/ratings/people/{person_id}": r("person", "rate_person"),
+    "GET /api/v1/ratings/agencies/{agency_id}": r("agency", "rate_agency"),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: its own test below (administrators only)
