@@ -23,6 +23,7 @@ from apps.indicators.api import router as indicators_router
 from apps.organizations.api import router as organizations_router
 from apps.par.api import router as par_router
 from apps.plans.api import router as plans_router
+from apps.ratings.api import router as ratings_router
 from apps.reports.api import router as reports_router
 from apps.scoring.api import router as scoring_router
 from apps.surveys.api import router as surveys_router
@@ -189,3 +190,4 @@ api.add_router("/", reports_router)
 api.add_router("/", surveys_router)
 api.add_router("/", scoring_router)
 api.add_router("/", par_router)
+api.add_router("/", ratings_router)

@@ -102,6 +102,13 @@ RULES: dict[str, Callable[[str, str], bool]] = {
     # Sở Nội vụ of the province writes them (the administrator here covers only own's subtree, not P1 itself).
     "par_read": lambda r, rel: r != ANON and rel in PROVINCE,
     "par_write": _held(Role.OVERSEER, PROVINCE),
+    # Ratings (Nghị định 335) are personnel records: only roles held on the agency itself, no administrator, no
+    # subtree. The record's person works in Văn phòng Sở, the unit the unit head of "own" heads.
+    "rate_agency": _any(_held(Role.LEADER, OWN), _held(Role.FOCAL_POINT, OWN)),
+    "rate_decide": _held(Role.LEADER, OWN),
+    "rate_team": _any(_held(Role.LEADER, OWN), _held(Role.FOCAL_POINT, OWN), _held(Role.UNIT_HEAD, OWN)),
+    "rate_person": _any(_held(Role.LEADER, OWN), _held(Role.FOCAL_POINT, OWN), _held(Role.UNIT_HEAD, OWN)),
+    "rate_score": _any(_held(Role.LEADER, OWN), _held(Role.UNIT_HEAD, OWN)),
 }
 # A list filtered on an agency the user may not read may refuse or answer without that agency's records.
 EITHER_WHEN_HIDDEN = {"filter"}
@@ -117,7 +124,18 @@ def at_home(rule: str) -> Callable[[str, str], bool]:
     return lambda r, rel: r != ANON and RULES[rule](r, home(r))
 
 
-for _name in ("manage", "structure", "administer", "import_dossiers", "feedback", "key_in", "par_write"):
+for _name in (
+    "manage",
+    "structure",
+    "administer",
+    "import_dossiers",
+    "feedback",
+    "key_in",
+    "par_write",
+    "rate_agency",
+    "rate_decide",
+    "rate_team",
+):
     RULES[f"home_{_name}"] = at_home(_name)
 
 
@@ -160,6 +178,21 @@ def CRITERION(w: Any, rel: str) -> dict[str, Any]:
         "title": "Ban hành kế hoạch",
         "max_points": "1",
         "method": "computed",
+    }
+
+
+def RATING_SCORE(w: Any, rel: str) -> dict[str, Any]:
+    return {"version": "0", "general": "25", "reason": "Chấp hành tốt", "task_group": "staff"}
+
+
+def EXTRA(w: Any, rel: str) -> dict[str, Any]:
+    return {
+        "version": "0",
+        "title": "Soạn báo cáo đột xuất",
+        "assigned_on": "01/02/2026",
+        "due_on": "10/02/2026",  # March is decided (locked) in the world
+        "major_faults": "0",
+        "units": "1",
     }
 
 
@@ -331,6 +364,23 @@ PAGES: dict[str, Route] = {
     "par:score": r("score", "read", "structure", body=lambda w, rel: PAR_SCORE(w, rel), saves=True),
     "par:evidence": r("par_evidence", "read"),
     "par:evidence_remove": r("par_evidence", None, "structure", saves=True),
+    "ratings:home": r(None, "signed_in"),
+    "ratings:team": r(None, "home_rate_team"),
+    "ratings:agency": r(None, "home_rate_agency"),
+    "ratings:agency_xlsx": r(None, "home_rate_agency"),
+    "ratings:decide": r(None, None, "home_rate_decide"),
+    "ratings:unit_score": r(None, None, "home_rate_decide"),
+    "ratings:policy": r(None, None, "home_rate_decide"),
+    "ratings:person": r("person", "rate_person"),
+    "ratings:sheet_docx": r("person", "rate_person"),
+    "ratings:self_assess": r("person", None, "nobody"),  # only the person themselves
+    "ratings:score": r("person", None, "rate_score", body=lambda w, rel: RATING_SCORE(w, rel), saves=True),
+    "ratings:product": r(
+        "person", None, "rate_score", args=lambda w, rel: [w.pk("person", rel), w.pk("occurrence", rel)]
+    ),
+    "ratings:extra_add": r("person", None, "rate_score", body=lambda w, rel: EXTRA(w, rel), saves=True),
+    "ratings:extra": r("extra_product", "rate_person", "rate_score"),
+    "ratings:amend": r("rating", None, "rate_decide"),
 }
 
 
@@ -411,6 +461,8 @@ API: dict[str, Route] = {
     "POST /api/v1/par/assessments/{assessment_id}/finalize": r(
         "assessment", None, "par_write", body=lambda w, rel: {}
     ),
+    "GET /api/v1/ratings/people/{person_id}": r("person", "rate_person"),
+    "GET /api/v1/ratings/agencies/{agency_id}": r("agency", "rate_agency"),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: its own test below (administrators only)
@@ -596,6 +648,7 @@ def _build_world() -> World:
             }
         )
     _par_records(records, agencies, markers)
+    _rating_records(records, agencies, markers)
     users: dict[str, Any] = {ANON: AnonymousUser()}
     for role in ROLES:
         user = UserFactory(username=f"u-{role}")
@@ -662,6 +715,35 @@ def _par_records(
             size=19,
             content_type="application/pdf",
             sha256="0" * 64,
+        )
+
+
+def _rating_records(
+    records: dict[tuple[str, str], Any], agencies: dict[str, Any], markers: dict[str, list[str]]
+) -> None:
+    """Per agency, an ad-hoc product and a decided rating of its person (the marker in the product's title)."""
+    from apps.ratings.models import ExtraProduct, Rating
+
+    for relation, agency in agencies.items():
+        person = records[("person", relation)]
+        records[("extra_product", relation)] = ExtraProduct.objects.create(
+            agency=agency,
+            person=person,
+            title=f"Việc phát sinh {markers[relation][0]}",
+            assigned_on=date(2026, 3, 1),
+            due_on=date(2026, 3, 10),
+        )
+        records[("rating", relation)] = Rating.objects.create(
+            agency=agency,
+            person=person,
+            unit=person.unit,
+            period="2026-03",
+            status="decided",
+            general_points=25,
+            task_points=70,
+            total=95,
+            computed_grade="excellent",
+            grade="good",
         )
 
 

@@ -389,3 +389,68 @@ rules.add_perm("par.manage_round", can_write_criteria_set)
 rules.add_perm("par.self_assess", can_self_assess)
 rules.add_perm("par.appraise", can_appraise)
 rules.add_perm("par.view_assessment", can_read_assessment)
+
+
+# Ratings of civil servants (Nghị định 335/2025): a person sees their own; the unit head their unit's; the
+# agency's leader and focal point the agency's; nobody another agency's (no subtree, no province reading).
+def headed_unit_ids(user: Any, agency_id: int | None) -> set[int]:
+    """The units of an agency whose head the user is (a unit-head role names the unit, or their own unit)."""
+    if agency_id is None or not getattr(user, "is_authenticated", False):
+        return set()
+    units: set[int] = set()
+    for unit_id in user.roles.filter(agency_id=agency_id, role=Role.UNIT_HEAD).values_list(
+        "unit_id", flat=True
+    ):
+        if unit_id is not None:
+            units.add(unit_id)
+        else:
+            person = getattr(user, "person", None)
+            if person is not None and person.agency_id == agency_id and person.unit_id:
+                units.add(person.unit_id)
+    return units
+
+
+def _is_self(user: Any, person: Any) -> bool:
+    return getattr(user, "person_id", None) is not None and user.person_id == getattr(person, "pk", None)
+
+
+@rules.predicate
+def can_view_agency_ratings(user: Any, obj: Any) -> bool:
+    """The agency's leader and focal point, on the agency itself (a personnel record: no administrator)."""
+    scope = scope_for(user)
+    return scope.is_superuser or bool(scope.direct_roles(_agency_id(obj)) & {Role.LEADER, Role.FOCAL_POINT})
+
+
+@rules.predicate
+def can_decide_ratings(user: Any, obj: Any) -> bool:
+    """The agency's head (leader role held on the agency itself) decides and amends ratings."""
+    scope = scope_for(user)
+    return scope.is_superuser or Role.LEADER in scope.direct_roles(_agency_id(obj))
+
+
+@rules.predicate
+def can_score_person(user: Any, person: Any) -> bool:
+    """The head of the person's unit scores them; the agency's head scores the unit heads and anyone else.
+    Nobody scores themselves."""
+    if _is_self(user, person):
+        return False
+    if can_decide_ratings(user, person):
+        return True
+    return person.unit_id is not None and person.unit_id in headed_unit_ids(user, person.agency_id)
+
+
+@rules.predicate
+def can_view_person_rating(user: Any, person: Any) -> bool:
+    return _is_self(user, person) or can_view_agency_ratings(user, person) or can_score_person(user, person)
+
+
+@rules.predicate
+def can_view_team_ratings(user: Any, obj: Any) -> bool:
+    return can_view_agency_ratings(user, obj) or bool(headed_unit_ids(user, _agency_id(obj)))
+
+
+rules.add_perm("ratings.view_agency", can_view_agency_ratings)
+rules.add_perm("ratings.view_team", can_view_team_ratings)
+rules.add_perm("ratings.decide", can_decide_ratings)
+rules.add_perm("ratings.score_person", can_score_person)
+rules.add_perm("ratings.view_person", can_view_person_rating)

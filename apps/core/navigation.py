@@ -100,6 +100,15 @@ SECTIONS: tuple[Section, ...] = (
         _("Tự đánh giá có tài liệu kiểm chứng, điểm tính sẵn từ dữ liệu, thẩm định, giải trình, xếp hạng."),
     ),
     Section(
+        "ratings",
+        _("Đánh giá, xếp loại"),
+        "ratings:home",
+        True,
+        _(
+            "Điểm hằng tháng của từng người tính từ sổ nhiệm vụ, chấm tiêu chí chung, xếp loại theo Nghị định 335."
+        ),
+    ),
+    Section(
         "rewards",
         _("Thi đua, khen thưởng"),
         "",

@@ -13,7 +13,7 @@ from domain.vn_numbers import vn_number
 
 from .rules import QuotaRounding, RatingRules
 
-__all__ = ["Rated", "apply_quota"]
+__all__ = ["Rated", "allowed_excellent", "apply_quota"]
 
 EXCELLENT, GOOD = "excellent", "good"
 ROUNDINGS = {
@@ -32,14 +32,19 @@ class Rated:
     explanation: str = ""
 
 
-def apply_quota(people: Sequence[Rated], rules: RatingRules) -> list[Rated]:
-    """The same people with "xuất sắc" kept for the highest points up to the cap, the rest moved to "tốt"."""
-    base = sum(1 for person in people if person.grade in (EXCELLENT, GOOD))
-    allowed = int(
+def allowed_excellent(base: int, rules: RatingRules) -> int:
+    """How many of ``base`` people rated "tốt" or better may be rated "xuất sắc"."""
+    return int(
         (Decimal(base) * rules.excellent_quota_percent / 100).quantize(
             Decimal(1), rounding=ROUNDINGS[rules.quota_rounding]
         )
     )
+
+
+def apply_quota(people: Sequence[Rated], rules: RatingRules) -> list[Rated]:
+    """The same people with "xuất sắc" kept for the highest points up to the cap, the rest moved to "tốt"."""
+    base = sum(1 for person in people if person.grade in (EXCELLENT, GOOD))
+    allowed = allowed_excellent(base, rules)
     excellent = sorted((p for p in people if p.grade == EXCELLENT), key=lambda p: (-p.points, p.name))
     kept = {person.key for person in excellent[:allowed]}
     cut_points = excellent[allowed - 1].points if allowed and len(excellent) > allowed else None

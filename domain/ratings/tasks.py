@@ -21,7 +21,15 @@ from domain.vn_numbers import vn_number
 
 from .rules import Aggregation, RatingRules
 
-__all__ = ["LeaderParts", "Product", "TaskResult", "period_result", "task_result"]
+__all__ = [
+    "LeaderParts",
+    "Product",
+    "ProductScore",
+    "TaskResult",
+    "period_result",
+    "product_score",
+    "task_result",
+]
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
 CENT = Decimal("0.01")
@@ -36,6 +44,7 @@ class Product:
     major_faults: int = 0
     delays: int = 0
     exempt: bool = False
+    key: str = ""  # what the product is in the register (an occurrence, an ad-hoc product), for the link back
 
     def problems(self) -> list[str]:
         found = []
@@ -74,6 +83,50 @@ def _left(times: int, penalty: Decimal) -> Decimal:
     return max(ZERO, ONE - times * penalty / HUNDRED)
 
 
+@dataclass(frozen=True)
+class ProductScore:
+    """What one product brings to a, b, c (in converted units) and what lowered it, in Vietnamese."""
+
+    product: Product
+    quantity: Decimal
+    quality: Decimal
+    timeliness: Decimal
+    losses: tuple[str, ...]
+
+    @property
+    def lost(self) -> bool:
+        return bool(self.losses)
+
+
+def product_score(product: Product, rules: RatingRules) -> ProductScore:
+    units = product.units
+    if not product.completed:
+        return ProductScore(
+            product, ZERO, ZERO, ZERO, ("chưa hoàn thành: không được điểm số lượng, chất lượng, tiến độ",)
+        )
+    losses = []
+    faults = 0 if product.exempt else product.major_faults
+    delays = 0 if product.exempt else product.delays
+    quality = ZERO
+    if product.to_standard:
+        quality = units * _left(faults, rules.quality_penalty_percent)
+        if faults:
+            losses.append(
+                f"trả lại {faults} lần vì sai sót lớn: −{vn_number(min(HUNDRED, faults * rules.quality_penalty_percent))}% "
+                "điểm chất lượng của sản phẩm"
+            )
+    else:
+        losses.append("chưa được nghiệm thu đạt yêu cầu: không được điểm chất lượng")
+    timeliness = units * _left(delays, rules.delay_penalty_percent)
+    if delays:
+        losses.append(
+            f"chậm {delays} lần: −{vn_number(min(HUNDRED, delays * rules.delay_penalty_percent))}% điểm tiến độ của sản phẩm"
+        )
+    if product.exempt and (product.major_faults or product.delays):
+        losses.append("có nguyên nhân khách quan được cấp trên xác nhận: không bị trừ")
+    return ProductScore(product, units, quality, timeliness, tuple(losses))
+
+
 def task_result(
     products: Sequence[Product], rules: RatingRules, leader: LeaderParts | None = None
 ) -> TaskResult | None:
@@ -88,14 +141,10 @@ def task_result(
         return None
     quantity = quality = timeliness = ZERO
     for product in products:
-        if not product.completed:
-            continue
-        quantity += product.units
-        faults = 0 if product.exempt else product.major_faults
-        delays = 0 if product.exempt else product.delays
-        if product.to_standard:
-            quality += product.units * _left(faults, rules.quality_penalty_percent)
-        timeliness += product.units * _left(delays, rules.delay_penalty_percent)
+        scored = product_score(product, rules)
+        quantity += scored.quantity
+        quality += scored.quality
+        timeliness += scored.timeliness
     a, b, c = (_percent(x, assigned) for x in (quantity, quality, timeliness))
     parts = [a, b, c]
     formula = "(a + b + c) ÷ 3"

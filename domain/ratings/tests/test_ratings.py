@@ -105,3 +105,23 @@ def test_general_plus_task_points_are_graded_on_the_shared_scale():
     assert total == D("96.54")  # c = (3 + 0,75) ÷ 4 = 93,75% → 68,54 + 28
     assert ND335_RATING.grade(total).code == "excellent"
     assert ND335_RATING.grade(total, met=["disciplined"]).code == "not_completed"
+
+
+def test_a_worked_month_two_delays_a_returned_product_and_an_exemption():
+    """Bà A, tháng 3: five reports assigned (one weighted 2 by the head): R1 on time and accepted; R2 late twice
+    (returned once after the deadline, then late again); R3 returned once for a major fault, then accepted on
+    time; R4 late with the flood as an objective cause confirmed by the head; R5 (2 units) not done."""
+    month = [
+        Product("R1", completed=True, to_standard=True),
+        Product("R2", completed=True, to_standard=True, delays=2),
+        Product("R3", completed=True, to_standard=True, major_faults=1),
+        Product("R4", completed=True, to_standard=True, delays=1, exempt=True),
+        Product("R5", units=D(2)),
+    ]
+    result = task_result(month, ND335)
+    # 6 units assigned; quantity 4; quality 1 + 1 + 0,75 + 1 = 3,75; timeliness 1 + 0,5 + 1 + 1 = 3,5
+    assert (result.a, result.b, result.c) == (D("66.67"), D("62.5"), D("58.33"))
+    # (66,67 + 62,5 + 58,33) ÷ 3 × 70 = 43,75
+    assert result.points == D("43.75")
+    grade = ND335_RATING.grade(result.points + D(28))
+    assert grade.code == "good"  # 71,75 điểm
