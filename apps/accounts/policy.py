@@ -389,3 +389,10 @@ rules.add_perm("par.manage_round", can_write_criteria_set)
 rules.add_perm("par.self_assess", can_self_assess)
 rules.add_perm("par.appraise", can_appraise)
 rules.add_perm("par.view_assessment", can_read_assessment)
+
+
+# Communication register: read by whoever reads the agency; articles and events entered by anyone working in it
+# (the units write the articles), targets and content areas set by those who manage its plans.
+rules.add_perm("communications.view_register", can_read)
+rules.add_perm("communications.record_article", can_key_in_responses)
+rules.add_perm("communications.set_targets", can_manage_plans)
