@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
@@ -215,4 +216,71 @@ def counts_by_channel(*, agency: Agency, start: date, end: date) -> dict[str, in
         "channel", flat=True
     ):
         out[channel] = out.get(channel, 0) + 1
+    return out
+
+
+# --- indicators -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorFigure:
+    value: Decimal | None
+    numerator: int | None
+    denominator: int | None
+    provenance: str
+
+
+def indicator_figures(*, agency: Agency, start: date, end: date, today: date) -> dict[str, IndicatorFigure]:
+    """The communication indicators of the catalogue for a period: article_count, communication_month_rate,
+    communication_area_coverage (their definitions are in apps/indicators' migration 0007)."""
+    articles = Article.objects.filter(agency=agency, published_on__range=(start, end))
+    count = articles.count()
+    out = {
+        "article_count": IndicatorFigure(Decimal(count), count, None, "Tính từ sổ tin, bài tuyên truyền"),
+    }
+    plan = current_plan(agency=agency)
+    if plan is None:
+        none = IndicatorFigure(None, None, None, "Cơ quan chưa có kế hoạch thông tin, tuyên truyền CCHC")
+        out["communication_month_rate"] = out["communication_area_coverage"] = none
+        return out
+    targets = plan_targets(plan)
+    dated = list(
+        Article.objects.filter(
+            agency=agency, published_on__year__gte=start.year, published_on__year__lte=end.year
+        ).values_list("published_on", "channel")
+    )
+    months_checked = months_met = 0
+    for year in range(start.year, end.year + 1):
+        cells = monthly_check(
+            year=year,
+            targets=targets,
+            articles=dated,
+            today=today,
+            plan_start=plan.period_start or plan.issued_on,
+            plan_end=plan.period_end,
+        )
+        for month in range(1, 13):
+            if not start <= date(year, month, 1) <= end:
+                continue
+            own = [cell for cell in cells if cell.month == month]
+            if own and all(cell.checked for cell in own):
+                months_checked += 1
+                months_met += all(cell.status == "met" for cell in own)
+    rate = None if not months_checked else Decimal(100 * months_met) / Decimal(months_checked)
+    out["communication_month_rate"] = IndicatorFigure(
+        rate.quantize(Decimal("0.01")) if rate is not None else None,
+        months_met,
+        months_checked,
+        "Tính từ sổ tin, bài và chỉ tiêu theo tháng của kế hoạch tuyên truyền"
+        if targets
+        else "Kế hoạch tuyên truyền chưa có chỉ tiêu theo kênh",
+    )
+    names = area_names(plan)
+    covered, total = area_coverage(names, articles.exclude(area=None).values_list("area__name", flat=True))
+    out["communication_area_coverage"] = IndicatorFigure(
+        (Decimal(100 * covered) / Decimal(total)).quantize(Decimal("0.01")) if total else None,
+        covered,
+        total,
+        "Tính từ sổ tin, bài theo nội dung của kế hoạch tuyên truyền",
+    )
     return out
