@@ -118,3 +118,29 @@ def test_the_demo_leaves_some_months_without_a_website_article(tree, plan):
     website = Article.objects.filter(channel="website")
     assert sorted({a.published_on.month for a in website}) == [1, 2, 4, 5, 6, 7, 9, 10, 11]
     assert build_communication_demo(today=date(2026, 12, 7)) == ["Đã có sổ tin, bài tuyên truyền mẫu."]
+
+
+def test_the_communication_report_and_the_periodic_reports_count_the_articles(tree, plan, focal):
+    from io import BytesIO
+
+    from docx import Document
+
+    from apps.reports.export import report_content, report_docx
+    from apps.reports.services import report_build
+    from domain.report_periods import COMMUNICATION, HALF_YEAR
+
+    with time_machine.travel(date(2026, 7, 20)):
+        for day, channel, link in (
+            (date(2026, 5, 8), "website", "https://sxd.vn/5"),
+            (date(2026, 6, 3), "zalo_oa", "https://zalo.me/6"),
+        ):
+            article_create(
+                user=focal, agency=tree.own, item=ArticleInput("Tin", channel, day, link, "Cải cách thể chế")
+            )
+        for kind, period in ((COMMUNICATION, "2026"), (HALF_YEAR, "2026-H1")):
+            report = report_build(agency=tree.own, report_type=kind, period_code=period)
+            content = report_content(report)
+            assert "đã đăng 2 tin, bài tuyên truyền CCHC" in content.communications_note
+            assert "Trang thông tin điện tử: 1" in content.communications_note
+            text = "\n".join(p.text for p in Document(BytesIO(report_docx(report, content).data)).paragraphs)
+            assert "Thông tin, tuyên truyền cải cách hành chính" in text
