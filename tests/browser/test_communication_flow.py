@@ -26,7 +26,9 @@ def test_pasted_links_turn_the_month_green(live_server, browser, demo, settings)
     page = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}).new_page()
     page.set_default_timeout(15000)
     login(page, live_server.url, "daumoi")
-    page.get_by_role("navigation", name="Chức năng").get_by_role("link", name="Tuyên truyền, kiểm tra").click()
+    page.get_by_role("navigation", name="Chức năng").get_by_role(
+        "link", name="Tuyên truyền, kiểm tra"
+    ).click()
     month = page.locator(f"#thang-{today.month} td[data-status]").first
     assert month.get_attribute("data-status") == "open"
     assert "Chưa đạt" in month.inner_text()
