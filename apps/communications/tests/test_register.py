@@ -139,3 +139,59 @@ def test_another_agency_cannot_see_the_register(client, tree, plan, focal, make_
     assert client.get(reverse("communications:targets", args=[plan.pk])).status_code == 404
     mine = client.get(reverse("communications:register"))
     assert "Tin riêng của Sở" not in mine.content.decode()
+
+
+def test_a_screenshot_is_kept_as_evidence_and_served_only_to_readers(client, tree, plan, focal, make_user):
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+        b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
+    _login(client, focal)
+    day = timezone.localdate().strftime("%d/%m/%Y")
+    fake = client.post(
+        reverse("communications:article_create"),
+        {
+            "title": "Áp phích",
+            "channel": "qr_poster",
+            "published_on": day,
+            "place": "Bộ phận một cửa",
+            "evidence": SimpleUploadedFile("anh.png", b"MZ\x90\x00 not an image"),
+        },
+    )
+    assert fake.status_code == 400 and Article.objects.count() == 0
+    client.post(
+        reverse("communications:article_create"),
+        {
+            "title": "Áp phích",
+            "channel": "qr_poster",
+            "published_on": day,
+            "place": "Bộ phận một cửa",
+            "evidence": SimpleUploadedFile("anh.png", png),
+        },
+    )
+    article = Article.objects.get()
+    assert article.evidence_name == "anh.png" and article.link == ""
+    assert client.get(reverse("communications:evidence", args=[article.pk])).status_code == 200
+    client.force_login(make_user(Role.FOCAL_POINT, tree.other, username="khac"))
+    assert client.get(reverse("communications:evidence", args=[article.pk])).status_code == 404
+
+
+def test_an_event_in_the_future_is_refused(client, tree, plan, focal):
+    _login(client, focal)
+    later = (timezone.localdate() + timedelta(days=2)).strftime("%d/%m/%Y")
+    data = {"kind": "training", "title": "Tập huấn DVC", "held_on": later, "attendance": "40"}
+    assert "chưa đến" in client.post(reverse("communications:event_create"), data).content.decode()
+    data["held_on"] = timezone.localdate().strftime("%d/%m/%Y")
+    assert client.post(reverse("communications:event_create"), data).status_code == 302
+
+
+def test_the_server_never_fetches_a_private_or_loopback_address(settings):
+    from apps.communications.fetch import fetch_facts, fetch_many, public_address
+
+    assert public_address("localhost", 80) is None
+    assert fetch_facts("http://127.0.0.1:8000/admin/", timeout=1) is None
+    assert fetch_facts("http://[::1]/", timeout=1) is None
+    assert fetch_facts("http://169.254.169.254/latest/meta-data/", timeout=1) is None
+    settings.CCHC_FETCH_LINKS = True
+    settings.CCHC_FETCH_TIMEOUT_SECONDS = 1
+    assert fetch_many(["http://10.0.0.1/x", "http://127.0.0.1/y"]) == {}
