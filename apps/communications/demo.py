@@ -20,15 +20,17 @@ from .models import Article, ChannelTarget, ContentArea, Event
 
 AGENCY = "DLK-SXD"
 MISSING_WEBSITE_MONTHS = (3, 8)  # months the demo leaves without a website article
+# (title, index of the plan's content area it belongs to: 0 thể chế … 6 mô hình hay)
 TITLES = (
-    "Sở Xây dựng công khai thủ tục hành chính lĩnh vực xây dựng năm 2026",
-    "Hướng dẫn nộp hồ sơ cấp giấy phép xây dựng trực tuyến toàn trình",
-    "Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền của Sở",
-    "Sắp xếp tổ chức bộ máy tinh gọn, hoạt động hiệu lực, hiệu quả",
-    "Nâng cao kỷ luật, kỷ cương hành chính và văn hóa công sở",
-    "Quản lý, sử dụng hiệu quả vốn đầu tư công trong lĩnh vực xây dựng",
-    "Vận hành cơ sở dữ liệu chuyên ngành xây dựng phục vụ người dân",
-    "Mô hình “Một cửa thân thiện” tại bộ phận tiếp nhận hồ sơ của Sở",
+    ("Sở Xây dựng công khai thủ tục hành chính lĩnh vực xây dựng năm 2026", 1),
+    ("Hướng dẫn nộp hồ sơ cấp giấy phép xây dựng trực tuyến toàn trình", 5),
+    ("Phổ biến văn bản quy phạm pháp luật mới trong lĩnh vực xây dựng", 0),
+    ("Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền của Sở", 1),
+    ("Sắp xếp tổ chức bộ máy tinh gọn, hoạt động hiệu lực, hiệu quả", 2),
+    ("Nâng cao kỷ luật, kỷ cương hành chính và văn hóa công sở", 3),
+    ("Quản lý, sử dụng hiệu quả vốn đầu tư công trong lĩnh vực xây dựng", 4),
+    ("Vận hành cơ sở dữ liệu chuyên ngành xây dựng phục vụ người dân", 5),
+    ("Mô hình “Một cửa thân thiện” tại bộ phận tiếp nhận hồ sơ của Sở", 6),
 )
 
 
@@ -75,8 +77,8 @@ def build_communication_demo(*, today: date | None = None) -> list[str]:
             plan_for += rng.sample([Channel.ZALO_OA, Channel.FANPAGE, Channel.PRESS, Channel.INTERNAL], 2)
             for index, channel in enumerate(plan_for):
                 published = first + timedelta(days=rng.randint(0, (last - first).days))
-                area = areas[(month + index) % len(areas)] if areas else None
-                title = TITLES[(month + index) % len(TITLES)]
+                title, area_index = TITLES[(month * 2 + index) % len(TITLES)]
+                area = areas[area_index % len(areas)] if areas else None
                 link = (
                     ""
                     if channel in (Channel.INTERNAL, Channel.PRESS)
