@@ -48,6 +48,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "[--dry-run --json] nhập bảng tiêu chí của tỉnh thành bộ tiêu chí dự thảo; "
         "cchc par score --agency MÃ --year NĂM [--json] điểm các tiêu chí tính từ dữ liệu.",
     ),
+    "communications": (
+        "communications",
+        "Tuyên truyền CCHC: cchc communications check --agency MÃ --year NĂM [--json] in số tin, bài từng tháng, "
+        "từng kênh với chỉ tiêu và trạng thái.",
+    ),
     "backup": (
         "backup",
         "Sao lưu CSDL và tệp tải lên vào một tệp: cchc backup [--output TỆP] (mặc định var/backups/).",

@@ -14,6 +14,7 @@ from ninja.security import HttpBearer, django_auth
 
 from apps.accounts.selectors import user_for_token
 from apps.accounts.services import api_token_touch
+from apps.communications.api import router as communications_router
 from apps.core import throttle
 from apps.core.client_address import client_address
 from apps.core.versioning import VersionConflict
@@ -191,3 +192,4 @@ api.add_router("/", surveys_router)
 api.add_router("/", scoring_router)
 api.add_router("/", par_router)
 api.add_router("/", ratings_router)
+api.add_router("/", communications_router)

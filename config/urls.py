@@ -27,6 +27,7 @@ urlpatterns = [
     path("chi-so-cchc/danh-gia/", include("apps.par.urls")),
     path("danh-gia-xep-loai/", include("apps.ratings.urls")),
     path("chi-so-cchc/", include("apps.scoring.urls")),
+    path("tuyen-truyen/", include("apps.communications.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -342,6 +342,19 @@ PAGES: dict[str, Route] = {
     ),
     # PAR INDEX assessments: an agency's own people read it, its focal point (or an administrator over it) writes
     # it while it is a draft; Sở Nội vụ of the province reads all and appraises; nothing is published here.
+    "communications:home": r("agency", "filter", query="agency"),
+    "communications:register": r("agency", "filter", query="agency"),
+    "communications:register_export": r("agency", "filter", query="agency"),
+    "communications:article_create": r(None, "home_key_in", "home_key_in"),
+    "communications:paste_links": r(None, "home_key_in", "home_key_in"),
+    "communications:import_xlsx": r(None, "home_key_in", "home_key_in"),
+    "communications:import_template": r(None, "signed_in"),
+    "communications:event_create": r(None, "home_key_in", "home_key_in"),
+    "communications:article": r("article", "read"),
+    "communications:evidence": r("article", "read"),
+    "communications:targets": r(
+        "plan", "read", "manage", body=lambda w, rel: {"target_website": "2", "areas": "Thể chế"}, saves=True
+    ),
     "par:home": r(None, "signed_in"),
     "par:public_round": r(None, "nobody", args=lambda w, rel: [w.pk("round", "own")]),  # not published
     "par:public_agency": r(None, "nobody", args=lambda w, rel: ["P1-SXD"]),  # nothing published
@@ -435,6 +448,24 @@ API: dict[str, Route] = {
     "POST /api/v1/surveys/public/{token}/responses": r(None, None, "public"),
     "GET /api/v1/scoring/sets": r(None, "signed_in"),
     "GET /api/v1/scoring/sets/{set_id}": r("criteria_set", "par_read"),
+    "GET /api/v1/communications/articles": r("agency", "filter", query="agency"),
+    "POST /api/v1/communications/articles": r(
+        "agency",
+        None,
+        "key_in",
+        query="agency",
+        body=lambda w, rel: {
+            "title": "Tin mới",
+            "channel": "website",
+            "published_on": "2026-01-05",
+            "link": f"https://{rel}.example.vn/moi",
+        },
+        saves=True,
+    ),
+    "GET /api/v1/communications/articles/{article_id}": r("article", "read"),
+    "GET /api/v1/communications/events": r("agency", "filter", query="agency"),
+    "GET /api/v1/communications/check": r("agency", "filter", query="agency"),
+    "GET /api/v1/communications/indicators": r("agency", "filter", query="agency"),
     "GET /api/v1/par/rounds": r(None, "signed_in"),
     "GET /api/v1/par/rounds/{round_id}": r("round", "par_read"),
     "GET /api/v1/par/rounds/{round_id}/assessments": r("round", "par_read"),
@@ -649,6 +680,7 @@ def _build_world() -> World:
         )
     _par_records(records, agencies, markers)
     _rating_records(records, agencies, markers)
+    _communication_records(records, agencies, markers)
     users: dict[str, Any] = {ANON: AnonymousUser()}
     for role in ROLES:
         user = UserFactory(username=f"u-{role}")
@@ -668,6 +700,26 @@ def _build_world() -> World:
         expires_on=own_campaign.closes_on,
     )
     return World(agencies, records, users, markers, token)
+
+
+def _communication_records(
+    records: dict[tuple[str, str], Any], agencies: dict[str, Any], markers: dict[str, list[str]]
+) -> None:
+    """An article of the communication register per agency, its title and evidence carrying the marker."""
+    from apps.communications.models import Article
+
+    for relation, agency in agencies.items():
+        mark = markers[relation][0]
+        records[("article", relation)] = Article.objects.create(
+            agency=agency,
+            title=f"Tin tuyên truyền {mark}",
+            channel="website",
+            published_on=timezone.localdate(),
+            link=f"https://{relation}.example.vn/{mark}",
+            link_key=f"https://{relation}.example.vn/{mark}",
+            evidence=ContentFile(b"%PDF-1.4 anh chup", name=f"tt-{mark}.pdf"),
+            evidence_name=f"anh-chup-{mark}.pdf",
+        )
 
 
 def _par_records(

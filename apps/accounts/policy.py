@@ -454,3 +454,8 @@ rules.add_perm("ratings.view_team", can_view_team_ratings)
 rules.add_perm("ratings.decide", can_decide_ratings)
 rules.add_perm("ratings.score_person", can_score_person)
 rules.add_perm("ratings.view_person", can_view_person_rating)
+# Communication register: read by whoever reads the agency; articles and events entered by anyone working in it
+# (the units write the articles), targets and content areas set by those who manage its plans.
+rules.add_perm("communications.view_register", can_read)
+rules.add_perm("communications.record_article", can_key_in_responses)
+rules.add_perm("communications.set_targets", can_manage_plans)

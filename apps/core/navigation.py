@@ -118,8 +118,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "communications",
         _("Tuyên truyền, kiểm tra"),
-        "",
-        False,
+        "communications:home",
+        True,
         _("Tin bài tuyên truyền CCHC, kiểm tra CCHC và khắc phục."),
     ),
     Section(

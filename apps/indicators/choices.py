@@ -13,6 +13,7 @@ class Method(models.TextChoices):
     TASKS = "tasks", _("Tính từ tiến độ nhiệm vụ")
     PLANS = "plans", _("Tính từ sổ kế hoạch")
     REPORTS = "reports", _("Tính từ lịch báo cáo và báo cáo đã gửi")
+    COMMUNICATIONS = "communications", _("Tính từ sổ tin, bài tuyên truyền")
     ENTERED = "entered", _("Nhập có minh chứng")
 
 

@@ -257,6 +257,16 @@ def _report_value(code: str, agency: Agency, period: Period, today: date) -> Val
     )
 
 
+def _communication_value(code: str, agency: Agency, period: Period, today: date) -> Value:
+    """Articles, months meeting the target and content areas covered, from the communication register."""
+    from apps.communications.selectors import indicator_figures
+
+    figure = indicator_figures(agency=agency, start=period.start, end=period.end, today=today).get(code)
+    if figure is None:
+        return Value(code, None, provenance="Sổ tin, bài không tính chỉ số này")
+    return Value(code, figure.value, figure.numerator, figure.denominator, figure.provenance)
+
+
 def _entered(code: str, measurement: Measurement | None) -> Value:
     if measurement is None:
         return Value(code, None, provenance="Chưa nhập số liệu")
@@ -313,6 +323,8 @@ def agency_values(
             values[code] = _plan_value(indicator, agency, period, day)
         elif indicator.method == Method.REPORTS:
             values[code] = _report_value(code, agency, period, day)
+        elif indicator.method == Method.COMMUNICATIONS:
+            values[code] = _communication_value(code, agency, period, day)
         elif indicator.method == Method.TASKS:
             task_value = _task_value(agency, period, day)
             values[code] = (

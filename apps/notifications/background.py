@@ -23,6 +23,9 @@ def daily_reminders(job_id: int | None = None, agency_ids: list[int] | None = No
             from apps.par.reminders import par_reminders_run
 
             message += " " + par_reminders_run(on=timezone.localdate()).describe()
+            from apps.communications.reminders import communication_reminders_run
+
+            message += " " + communication_reminders_run(on=timezone.localdate()).describe()
         tracker.succeed(message, result_url=reverse("notifications:notification_list"))
     return summary.__dict__
 

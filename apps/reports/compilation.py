@@ -5,7 +5,7 @@ writers use them for any part still empty, so a report can be written from the d
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
@@ -58,6 +58,9 @@ class ReportFigures:
     indicators_note: str
     dossiers: sources.DossierSummary
     surveys: sources.SurveySummary
+    communications: sources.CommunicationSummary = field(
+        default_factory=lambda: sources.CommunicationSummary(available=False)
+    )
 
     @property
     def issuer(self) -> str:
@@ -113,6 +116,7 @@ def report_figures(report: Report, *, today: date | None = None) -> ReportFigure
         indicators_note=note,
         dossiers=dossiers,
         surveys=surveys,
+        communications=sources.communication_summary(agency=agency, start=start, end=end, as_of=as_of),
     )
 
 

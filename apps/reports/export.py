@@ -15,6 +15,7 @@ from domain.documents.report_content import (
     AnnexOccurrence,
     AnnexTask,
     AreaSection,
+    ChannelLine,
     DossierLine,
     IndicatorLine,
     ReportContent,
@@ -143,6 +144,35 @@ def _survey_note(figures: ReportFigures) -> str:
     )
 
 
+def _communication_note(figures: ReportFigures) -> str:
+    """What the register of articles says for the period: articles per channel, months meeting the plan's target,
+    content areas covered, events held."""
+    summary = figures.communications
+    if not summary.available or (not summary.articles and not summary.events):
+        return "[[Chưa có tin, bài tuyên truyền CCHC được ghi sổ trong kỳ.]]"
+    parts = [f"Trong kỳ đã đăng {number_text(summary.articles)} tin, bài tuyên truyền CCHC"]
+    if summary.channels:
+        parts[0] += (
+            " ("
+            + "; ".join(f"{line.channel}: {number_text(line.articles)}" for line in summary.channels)
+            + ")"
+        )
+    if summary.months_checked:
+        parts.append(
+            f"{summary.months_met}/{summary.months_checked} tháng đạt chỉ tiêu số tin, bài của kế hoạch tuyên truyền"
+        )
+    if summary.areas_total:
+        parts.append(
+            f"{summary.areas_covered}/{summary.areas_total} nội dung tuyên truyền của kế hoạch đã có tin, bài"
+        )
+    if summary.events:
+        parts.append(
+            f"tổ chức {number_text(summary.events)} hội nghị, tập huấn với {number_text(summary.attendance)} lượt "
+            "người tham dự"
+        )
+    return "; ".join(parts) + "."
+
+
 def report_content(report: Report, figures: ReportFigures | None = None) -> ReportContent:
     """The report as the writers print it: stored texts where the focal point wrote them, drafts elsewhere."""
     figures = figures or report_figures(report)
@@ -196,6 +226,10 @@ def report_content(report: Report, figures: ReportFigures | None = None) -> Repo
             for row in figures.surveys.rows
         ),
         surveys_note=_survey_note(figures),
+        communications=tuple(
+            ChannelLine(line.channel, line.articles) for line in figures.communications.channels
+        ),
+        communications_note=_communication_note(figures),
         strengths=text("strengths"),
         weaknesses=text("weaknesses"),
         next_tasks=text("next_tasks"),

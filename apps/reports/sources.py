@@ -476,6 +476,58 @@ def survey_summary(*, agency: Agency, start: date, end: date) -> SurveySummary:
     return summary
 
 
+# --- communication ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChannelCount:
+    channel: str
+    articles: int
+
+
+@dataclass
+class CommunicationSummary:
+    """Articles of the communication register in the window (``apps.communications``, when installed)."""
+
+    available: bool
+    articles: int = 0
+    channels: list[ChannelCount] = field(default_factory=list)
+    months_met: int = 0
+    months_checked: int = 0
+    areas_covered: int = 0
+    areas_total: int = 0
+    events: int = 0
+    attendance: int = 0
+
+
+def communication_summary(*, agency: Agency, start: date, end: date, as_of: date) -> CommunicationSummary:
+    selectors = _optional("apps.communications.selectors", "apps.communications")
+    if selectors is None:
+        return CommunicationSummary(available=False)
+    from apps.communications.choices import Channel
+
+    counts = selectors.counts_by_channel(agency=agency, start=start, end=end)
+    labels = dict(Channel.choices)
+    summary = CommunicationSummary(
+        available=True,
+        articles=sum(counts.values()),
+        channels=[
+            ChannelCount(str(labels[code]), counts[code]) for code in Channel.values if counts.get(code)
+        ],
+    )
+    figures = selectors.indicator_figures(agency=agency, start=start, end=end, today=as_of)
+    months = figures.get("communication_month_rate")
+    if months is not None and months.denominator:
+        summary.months_met, summary.months_checked = months.numerator or 0, months.denominator
+    areas = figures.get("communication_area_coverage")
+    if areas is not None and areas.denominator:
+        summary.areas_covered, summary.areas_total = areas.numerator or 0, areas.denominator
+    events = selectors.Event.objects.filter(agency=agency, held_on__range=(start, end))
+    summary.events = events.count()
+    summary.attendance = sum(events.values_list("attendance", flat=True))
+    return summary
+
+
 # --- indicators against targets ----------------------------------------------------------------------------
 
 

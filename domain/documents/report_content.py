@@ -117,6 +117,14 @@ class DossierLine:
 
 
 @dataclass(frozen=True)
+class ChannelLine:
+    """Articles of the period on one communication channel."""
+
+    channel: str
+    articles: int
+
+
+@dataclass(frozen=True)
 class SurveyLine:
     """One satisfaction survey campaign of the period."""
 
@@ -191,6 +199,8 @@ class ReportContent:
     dossiers_note: str = ""
     surveys: tuple[SurveyLine, ...] = ()
     surveys_note: str = ""
+    communications: tuple[ChannelLine, ...] = ()
+    communications_note: str = ""
     strengths: str = ""
     weaknesses: str = ""
     next_tasks: str = ""

@@ -54,6 +54,7 @@ from domain.report_tasks import StatusCounts
 __all__ = [
     "ANNEX_COLUMNS",
     "AREA_COLUMNS",
+    "CHANNEL_COLUMNS",
     "DOSSIER_COLUMNS",
     "INDICATOR_COLUMNS",
     "SURVEY_COLUMNS",
@@ -97,6 +98,11 @@ SURVEY_COLUMNS = (
     GridColumn("Thời gian", Cm(3.5), _CENTER),
     GridColumn("Số phiếu", Cm(2.0), _CENTER),
     GridColumn("Tỷ lệ hài lòng", Cm(3.0), _CENTER),
+)
+CHANNEL_COLUMNS = (
+    GridColumn("STT", Cm(1.2), _CENTER),
+    GridColumn("Kênh", Cm(10.0)),
+    GridColumn("Số tin, bài", Cm(3.0), _CENTER),
 )
 ANNEX_COLUMNS = (
     GridColumn("STT", Cm(1.2), _CENTER),
@@ -242,6 +248,15 @@ def _targets(document: Document, content: ReportContent, number: str) -> None:
             survey_rows.add(
                 (str(index), survey.campaign, survey.period, number_text(survey.responses), survey.rate)
             )
+    if content.communications_note or content.communications:
+        _subheading(document, "4. Thông tin, tuyên truyền cải cách hành chính")
+        if content.communications_note:
+            _text_paragraph(document, content.communications_note)
+        if content.communications:
+            add_caption(document, "Bảng 5. Tin, bài tuyên truyền theo kênh")
+            channel_rows = _Rows(add_grid_table(document, CHANNEL_COLUMNS), CHANNEL_COLUMNS)
+            for index, channel in enumerate(content.communications, start=1):
+                channel_rows.add((str(index), channel.channel, number_text(channel.articles)))
 
 
 def _annex(document: Document, content: ReportContent) -> None:

@@ -108,6 +108,7 @@ PLACEHOLDERS: dict[str, str] = {
     "ghi_chu_ho_so": "Câu tổng hợp về hồ sơ thủ tục hành chính",
     "khao_sat": "Danh sách đợt khảo sát: stt, dot, thoi_gian, so_phieu, ty_le",
     "ghi_chu_khao_sat": "Câu tổng hợp về khảo sát mức độ hài lòng",
+    "ghi_chu_tuyen_truyen": "Câu tổng hợp về tin, bài tuyên truyền CCHC trong kỳ",
     "uu_diem": "Danh sách đoạn ưu điểm",
     "han_che": "Danh sách đoạn tồn tại, hạn chế",
     "nhiem_vu_ky_toi": "Danh sách đoạn nhiệm vụ kỳ tới",
@@ -221,6 +222,7 @@ def template_context(content: ReportContent) -> dict[str, Any]:
             for index, row in enumerate(content.surveys, start=1)
         ],
         "ghi_chu_khao_sat": plain(content.surveys_note),
+        "ghi_chu_tuyen_truyen": plain(content.communications_note),
         "uu_diem": _lines(content.strengths, "Chưa có nội dung"),
         "han_che": _lines(content.weaknesses, "Chưa có nội dung"),
         "nhiem_vu_ky_toi": _lines(content.next_tasks, "Chưa có nội dung"),

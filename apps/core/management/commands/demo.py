@@ -48,6 +48,10 @@ class Command(BaseCommand):
 
         for line in build_ratings_demo():
             self.stdout.write(line)
+        from apps.communications.demo import build_communication_demo
+
+        for line in build_communication_demo():
+            self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu."))
         self.stdout.write(f"Tài khoản thử (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in accounts:
