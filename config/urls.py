@@ -25,6 +25,7 @@ urlpatterns = [
     path("cong-viec-nen/", include("apps.jobs.urls")),
     path("khao-sat/", include("apps.surveys.urls")),
     path("chi-so-cchc/danh-gia/", include("apps.par.urls")),
+    path("kiem-tra/", include("apps.inspections.urls")),
     path("chi-so-cchc/", include("apps.scoring.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

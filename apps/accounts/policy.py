@@ -389,3 +389,9 @@ rules.add_perm("par.manage_round", can_write_criteria_set)
 rules.add_perm("par.self_assess", can_self_assess)
 rules.add_perm("par.appraise", can_appraise)
 rules.add_perm("par.view_assessment", can_read_assessment)
+
+
+# CCHC inspections (apps.inspections): the inspecting agency's readers see its plans and inspections; the
+# people who manage its plans (administrator, its own focal point, its leader) plan and record them.
+rules.add_perm("inspections.view_inspection", can_read)
+rules.add_perm("inspections.manage_inspection", can_manage_plans)

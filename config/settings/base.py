@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "apps.surveys",
     "apps.scoring",
     "apps.par",
+    "apps.inspections",
 ]
 
 MIDDLEWARE = [
