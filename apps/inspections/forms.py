@@ -21,10 +21,18 @@ class PlanForm(forms.Form):
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     title = forms.CharField(label="Tên kế hoạch", max_length=255, required=False)
     unit_target = forms.DecimalField(
-        label="Tỷ lệ đơn vị được kiểm tra tối thiểu (%)", min_value=0, max_value=100, initial=20
+        label="Tỷ lệ đơn vị được kiểm tra tối thiểu (%)",
+        min_value=0,
+        max_value=100,
+        initial=20,
+        required=False,
     )
     digital_target = forms.DecimalField(
-        label="Tỷ lệ cuộc kiểm tra trên hệ thống số tối thiểu (%)", min_value=0, max_value=100, initial=70
+        label="Tỷ lệ cuộc kiểm tra trên hệ thống số tối thiểu (%)",
+        min_value=0,
+        max_value=100,
+        initial=70,
+        required=False,
     )
 
 
