@@ -14,7 +14,6 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from apps.core.ids import Id
-from apps.organizations.models import Person, Unit
 from domain.inspections import Share
 
 from . import selectors, services
@@ -217,14 +216,6 @@ def finding_add(request: HttpRequest, inspection_id: Id, payload: FindingIn) -> 
 def remediation_add(request: HttpRequest, finding_id: Id, payload: RemediationIn) -> Any:
     finding = selectors.finding_get_for_user(user=request.user, pk=finding_id)
     inspection = selectors.inspection_get_for_user(user=request.user, pk=finding.inspection_id)
-    services.remediation_add(
-        user=request.user,
-        finding=finding,
-        title=payload.title,
-        lead_unit=Unit.objects.filter(pk=payload.lead_unit_id or 0).first(),
-        accountable=Person.objects.filter(pk=payload.accountable_id or 0).first(),
-        due_on=payload.due_on,
-        deliverable=payload.deliverable,
-    )
+    services.remediation_add_from_ids(user=request.user, finding=finding, **payload.dict())
     row = next(row for row in selectors.finding_rows(inspection) if row.finding.pk == finding.pk)
     return Status(201, _finding_out(row))

@@ -64,7 +64,9 @@ class InspectionForm(forms.Form):
             choices.append(("Đơn vị của cơ quan", [(f"unit:{u.pk}", u.name) for u in units]))
         if children:
             choices.append(("Cơ quan trực thuộc", [(f"agency:{a.pk}", a.name) for a in children]))
-        self.fields["target"].choices = choices
+        target = self.fields["target"]
+        assert isinstance(target, forms.ChoiceField)
+        target.choices = choices
 
 
 class RecordForm(forms.Form):
@@ -131,6 +133,6 @@ class RemediationForm(forms.Form):
         lead = self.fields["lead_unit"]
         people = self.fields["accountable"]
         assert isinstance(lead, forms.ModelChoiceField) and isinstance(people, forms.ModelChoiceField)
-        lead.queryset = Unit.objects.filter(agency_id=agency_id, is_active=True)
-        people.queryset = Person.objects.filter(agency_id=agency_id, is_active=True)
+        lead.queryset = Unit.objects.filter(agency_id=agency_id or 0, is_active=True)
+        people.queryset = Person.objects.filter(agency_id=agency_id or 0, is_active=True)
         lead.empty_label = people.empty_label = "— Chọn —"

@@ -290,3 +290,25 @@ def remediation_add(
     task.save()
     occurrences_sync_for_task(task=task)
     return Remediation.objects.create(finding=finding, task=task)
+
+
+def remediation_add_from_ids(
+    *,
+    user: Any,
+    finding: Finding,
+    title: str,
+    lead_unit_id: int | None,
+    accountable_id: int | None,
+    due_on: date | None,
+    deliverable: str = "",
+) -> Remediation:
+    """The API's form of `remediation_add`: ids that name no unit or person count as none given."""
+    return remediation_add(
+        user=user,
+        finding=finding,
+        title=title,
+        lead_unit=Unit.objects.filter(pk=lead_unit_id).first() if lead_unit_id else None,
+        accountable=Person.objects.filter(pk=accountable_id).first() if accountable_id else None,
+        due_on=due_on,
+        deliverable=deliverable,
+    )

@@ -229,3 +229,28 @@ def test_the_pages_plan_record_and_print_an_inspection(tree, setup, client):
         and "Kết luận kiểm tra công tác cải cách hành chính năm 2026" in notice_text
     )
     assert "Công khai đủ thủ tục — chủ trì: " + unit.name + "; thời hạn: 30/04/2026." in notice_text
+
+
+def test_the_api_refuses_a_remediation_led_by_another_agencys_unit(tree, setup, client):
+    plan = _plan(tree, setup)
+    inspection = _inspection(plan, setup, f"unit:{setup['units'][1].pk}")
+    with at(date(2026, 3, 12)):
+        services.inspection_record(
+            user=setup["focal"], inspection=inspection, held_on=date(2026, 3, 11), mode="on_site", results={}
+        )
+        finding = services.finding_add(user=setup["focal"], inspection=inspection, text="Chưa công khai")
+        client.force_login(setup["focal"])
+        url = f"/api/v1/inspections/findings/{finding.pk}/remediations"
+        stranger = Unit.objects.get(agency=tree.other, code="VP")
+        body = {"title": "Công khai", "lead_unit_id": stranger.pk, "due_on": "2026-04-30"}
+        response = client.post(url, body, content_type="application/json")
+        assert response.status_code == 422
+        assert response.json()["detail"]["lead_unit"] == [
+            "Đơn vị chủ trì phải thuộc cơ quan, đơn vị được kiểm tra."
+        ]
+        body["lead_unit_id"] = setup["units"][1].pk
+        response = client.post(url, body, content_type="application/json")
+        assert response.status_code == 201
+        assert response.json()["remediations"][0]["status"] == "in_progress"
+        plan_json = client.get(f"/api/v1/inspections/plans/{plan.pk}").json()
+    assert plan_json["units_planned"]["met"] is False and plan_json["units_in_scope"] == 10
