@@ -13,6 +13,7 @@ class Method(models.TextChoices):
     TASKS = "tasks", _("Tính từ tiến độ nhiệm vụ")
     PLANS = "plans", _("Tính từ sổ kế hoạch")
     REPORTS = "reports", _("Tính từ lịch báo cáo và báo cáo đã gửi")
+    INSPECTIONS = "inspections", _("Tính từ sổ kiểm tra CCHC")
     ENTERED = "entered", _("Nhập có minh chứng")
 
 

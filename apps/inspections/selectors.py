@@ -172,3 +172,45 @@ def counts_for_period(*, agency_ids: list[int], start: date, end: date) -> dict[
         "findings": len(rows),
         "closed": sum(1 for row in rows if row.state == rules_of.CLOSED),
     }
+
+
+# -- the catalogue indicators (apps.indicators, method "inspections") -------------------------------------------
+INDICATOR_CODES = ("inspection_unit_rate", "inspection_digital_rate", "finding_remediated_on_time_rate")
+
+
+@dataclass(frozen=True)
+class IndicatorFigure:
+    percent: Any  # Decimal | None
+    numerator: int
+    denominator: int
+    provenance: str
+
+
+def indicator_figure(
+    *, code: str, agency_id: int, start: date, end: date, today: date
+) -> IndicatorFigure | None:
+    """One inspection indicator of an agency over a period, from its inspection plans of the period's years;
+    None when the agency has no inspection plan for them (the entered measurement then counts)."""
+    plans = list(
+        InspectionPlan.objects.filter(
+            agency_id=agency_id, year__gte=start.year, year__lte=end.year
+        ).select_related("agency")
+    )
+    if not plans:
+        return None
+    on = min(today, end)
+    summaries = [plan_summary(plan, on) for plan in plans]
+    title = ", ".join(plan.title for plan in plans)
+    if code == "inspection_unit_rate":
+        part = sum(s.inspected.part for s in summaries)
+        whole = sum(s.inspected.whole for s in summaries)
+        share = rules_of.share(part, whole, plans[0].unit_target)
+        return IndicatorFigure(share.percent, part, whole, f"Tính từ {title}")
+    if code == "inspection_digital_rate":
+        part = sum(s.digital.part for s in summaries)
+        whole = sum(s.digital.whole for s in summaries)
+        share = rules_of.share(part, whole, plans[0].digital_target)
+        return IndicatorFigure(share.percent, part, whole, f"Tính từ {title}")
+    on_time = sum(s.remediation.on_time for s in summaries)
+    counted = sum(s.remediation.counted for s in summaries)
+    return IndicatorFigure(rules_of.share(on_time, counted, 0).percent, on_time, counted, f"Tính từ {title}")

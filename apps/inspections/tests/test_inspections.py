@@ -254,3 +254,34 @@ def test_the_api_refuses_a_remediation_led_by_another_agencys_unit(tree, setup, 
         assert response.json()["remediations"][0]["status"] == "in_progress"
         plan_json = client.get(f"/api/v1/inspections/plans/{plan.pk}").json()
     assert plan_json["units_planned"]["met"] is False and plan_json["units_in_scope"] == 10
+
+
+def test_the_catalogue_indicators_are_computed_from_the_register(tree, setup):
+    from apps.indicators.models import Indicator
+    from apps.indicators.scorecard import agency_values
+    from apps.indicators.tests.catalogue import ensure_catalogue
+    from domain.periods import YEAR, Period
+
+    ensure_catalogue()
+    plan = _plan(tree, setup)
+    first = _inspection(plan, setup, f"unit:{setup['units'][1].pk}")
+    _inspection(plan, setup, f"unit:{setup['units'][2].pk}")
+    with at(date(2026, 3, 12)):
+        services.inspection_record(
+            user=setup["focal"],
+            inspection=first,
+            held_on=date(2026, 3, 11),
+            mode=rules_of.DIGITAL,
+            results={},
+        )
+    codes = selectors.INDICATOR_CODES
+    indicators = Indicator.objects.filter(code__in=codes)
+    assert set(indicators.values_list("method", flat=True)) == {"inspections"}
+    period = Period(date(2026, 1, 1), date(2026, 12, 31), YEAR)
+    values = agency_values(
+        agency=tree.own, period=period, today=date(2026, 12, 1), indicators=list(indicators)
+    )
+    unit_rate = values.values["inspection_unit_rate"]
+    assert (unit_rate.value, unit_rate.numerator, unit_rate.denominator) == (10, 1, 10)
+    assert values.values["inspection_digital_rate"].value == 100
+    assert values.values["finding_remediated_on_time_rate"].value is None
