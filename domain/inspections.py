@@ -111,3 +111,17 @@ def parse_team(text: str) -> list[tuple[str, str, str]]:
         name, _, title = (part.strip() for part in line.partition(","))
         members.append((name, title, role))
     return members
+
+
+def report_sentence(*, held: int, digital: int, findings: int, closed: int, issuer: str) -> str:
+    """The inspection line of a periodic CCHC report (part "Công tác chỉ đạo, điều hành"); "" without any."""
+    if held <= 0:
+        return ""
+    text = f"Công tác kiểm tra CCHC: {issuer} đã kiểm tra {held} cơ quan, đơn vị"
+    if digital:
+        text += f" ({digital} cuộc kiểm tra trên hệ thống số)"
+    if findings:
+        text += f"; chỉ ra {findings} tồn tại, hạn chế, đã khắc phục xong {closed}"
+        if findings > closed:
+            text += f", còn {findings - closed} đang khắc phục"
+    return text + "."

@@ -5,7 +5,7 @@ writers use them for any part still empty, so a report can be written from the d
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
@@ -15,6 +15,7 @@ from apps.organizations.models import Agency, Unit
 from apps.plans.models import Plan
 from domain.documents.nd30_text import document_reference, short_date
 from domain.documents.report_content import gap
+from domain.inspections import report_sentence as inspection_report_sentence
 from domain.periods import Period, parse_period
 from domain.report_periods import ANNUAL, HALF_YEAR, MONTHLY, QUARTERLY, period_phrase, report_subject
 from domain.report_tasks import DONE_LATE, DONE_ON_TIME, IN_PROGRESS, OVERDUE, StatusCounts
@@ -58,6 +59,7 @@ class ReportFigures:
     indicators_note: str
     dossiers: sources.DossierSummary
     surveys: sources.SurveySummary
+    inspections: dict[str, int] = field(default_factory=dict)
 
     @property
     def issuer(self) -> str:
@@ -113,6 +115,9 @@ def report_figures(report: Report, *, today: date | None = None) -> ReportFigure
         indicators_note=note,
         dossiers=dossiers,
         surveys=surveys,
+        inspections=sources.inspection_counts(agency=agency, start=start, end=end)
+        if report.report_type in CCHC_KINDS
+        else {},
     )
 
 
@@ -268,6 +273,10 @@ def default_section(
     figures: ReportFigures, group: sources.GroupFigures, contributions: Sequence[Contribution]
 ) -> str:
     lines = [area_paragraph(figures.issuer, group.counts)]
+    if group.key == "direction" and figures.inspections:
+        inspected = inspection_report_sentence(issuer=figures.issuer, **figures.inspections)
+        if inspected:
+            lines.append(inspected)
     written = {
         c.unit_id: (c.sections or {}).get(group.key, "").strip()
         for c in _submitted(contributions)

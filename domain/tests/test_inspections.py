@@ -57,3 +57,11 @@ def test_team_lines_are_read_as_name_title_role():
         ("Lê Công Du", "Phó Giám đốc Sở", "Trưởng đoàn"),
         ("Trần Thị Mai", "Chánh Văn phòng", "Thành viên"),
     ]
+
+
+def test_the_report_sentence_counts_inspections_and_findings():
+    assert inspections.report_sentence(held=0, digital=0, findings=0, closed=0, issuer="Sở") == ""
+    assert inspections.report_sentence(held=3, digital=2, findings=4, closed=1, issuer="Sở Xây dựng") == (
+        "Công tác kiểm tra CCHC: Sở Xây dựng đã kiểm tra 3 cơ quan, đơn vị (2 cuộc kiểm tra trên hệ thống số); "
+        "chỉ ra 4 tồn tại, hạn chế, đã khắc phục xong 1, còn 3 đang khắc phục."
+    )

@@ -285,3 +285,34 @@ def test_the_catalogue_indicators_are_computed_from_the_register(tree, setup):
     assert (unit_rate.value, unit_rate.numerator, unit_rate.denominator) == (10, 1, 10)
     assert values.values["inspection_digital_rate"].value == 100
     assert values.values["finding_remediated_on_time_rate"].value is None
+
+
+def test_the_periodic_cchc_report_counts_the_inspections(tree, setup):
+    from apps.reports.compilation import compiled_texts, report_figures
+    from apps.reports.models import Report
+
+    plan = _plan(tree, setup)
+    inspection = _inspection(plan, setup, f"unit:{setup['units'][1].pk}")
+    with at(date(2026, 3, 12)):
+        services.inspection_record(
+            user=setup["focal"],
+            inspection=inspection,
+            held_on=date(2026, 3, 11),
+            mode=rules_of.DIGITAL,
+            results={},
+        )
+        services.finding_add(user=setup["focal"], inspection=inspection, text="Chưa công khai TTHC")
+    report = Report.objects.create(
+        agency=tree.own,
+        report_type="quarterly",
+        period_code="2026-Q1",
+        window_start=date(2025, 12, 15),
+        window_end=date(2026, 3, 14),
+        deadline=date(2026, 3, 20),
+        subject="Báo cáo CCHC quý I năm 2026",
+    )
+    texts = compiled_texts(report_figures(report, today=date(2026, 3, 20)), [])
+    assert (
+        "Công tác kiểm tra CCHC: Sở Xây dựng tỉnh Một đã kiểm tra 1 cơ quan, đơn vị (1 cuộc kiểm tra trên hệ thống "
+        "số); chỉ ra 1 tồn tại, hạn chế, đã khắc phục xong 0, còn 1 đang khắc phục."
+    ) in texts["sections"]["direction"]
