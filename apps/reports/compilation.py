@@ -17,7 +17,15 @@ from domain.documents.nd30_text import document_reference, short_date
 from domain.documents.report_content import gap
 from domain.inspections import report_sentence as inspection_report_sentence
 from domain.periods import Period, parse_period
-from domain.report_periods import ANNUAL, HALF_YEAR, MONTHLY, QUARTERLY, period_phrase, report_subject
+from domain.report_periods import (
+    ANNUAL,
+    HALF_YEAR,
+    INSPECTION,
+    MONTHLY,
+    QUARTERLY,
+    period_phrase,
+    report_subject,
+)
 from domain.report_tasks import DONE_LATE, DONE_ON_TIME, IN_PROGRESS, OVERDUE, StatusCounts
 from domain.report_text import (
     TaskMention,
@@ -116,7 +124,7 @@ def report_figures(report: Report, *, today: date | None = None) -> ReportFigure
         dossiers=dossiers,
         surveys=surveys,
         inspections=sources.inspection_counts(agency=agency, start=start, end=end)
-        if report.report_type in CCHC_KINDS
+        if report.report_type in (*CCHC_KINDS, INSPECTION)
         else {},
     )
 
@@ -243,6 +251,12 @@ def default_opening(figures: ReportFigures) -> str:
 
 def default_overview(figures: ReportFigures, contributions: Sequence[Contribution]) -> str:
     lines = [overview_paragraph(figures.issuer, figures.totals, len(figures.plans))]
+    if figures.report.report_type == INSPECTION:
+        # The inspection summary says first what was inspected, then how the remediation tasks stand.
+        inspected = inspection_report_sentence(issuer=figures.issuer, **figures.inspections)
+        lines.insert(
+            0, inspected or f"Trong kỳ, {figures.issuer} chưa ghi nhận cuộc kiểm tra CCHC nào trên hệ thống."
+        )
     missing = missing_units(figures, contributions)
     if missing:
         lines.append(missing_unit_sentence(missing))
@@ -273,7 +287,7 @@ def default_section(
     figures: ReportFigures, group: sources.GroupFigures, contributions: Sequence[Contribution]
 ) -> str:
     lines = [area_paragraph(figures.issuer, group.counts)]
-    if group.key == "direction" and figures.inspections:
+    if group.key == "direction" and figures.inspections and figures.report.report_type in CCHC_KINDS:
         inspected = inspection_report_sentence(issuer=figures.issuer, **figures.inspections)
         if inspected:
             lines.append(inspected)

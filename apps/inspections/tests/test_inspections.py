@@ -316,3 +316,39 @@ def test_the_periodic_cchc_report_counts_the_inspections(tree, setup):
         "Công tác kiểm tra CCHC: Sở Xây dựng tỉnh Một đã kiểm tra 1 cơ quan, đơn vị (1 cuộc kiểm tra trên hệ thống "
         "số); chỉ ra 1 tồn tại, hạn chế, đã khắc phục xong 0, còn 1 đang khắc phục."
     ) in texts["sections"]["direction"]
+
+
+def test_the_inspection_summary_goes_through_the_reports_engine(tree, setup):
+    from apps.reports.compilation import compiled_texts, report_figures
+    from apps.reports.services import report_create
+
+    plan = _plan(tree, setup)
+    unit = setup["units"][1]
+    inspection = _inspection(plan, setup, f"unit:{unit.pk}")
+    with at(date(2026, 3, 12)):
+        services.inspection_record(
+            user=setup["focal"],
+            inspection=inspection,
+            held_on=date(2026, 3, 11),
+            mode=rules_of.ON_SITE,
+            results={},
+        )
+        finding = services.finding_add(user=setup["focal"], inspection=inspection, text="Chưa công khai TTHC")
+        services.remediation_add(
+            user=setup["focal"],
+            finding=finding,
+            title="Công khai đủ thủ tục",
+            lead_unit=unit,
+            accountable=None,
+            due_on=date(2026, 4, 30),
+        )
+    with at(date(2026, 12, 10)):
+        report = report_create(
+            agency=tree.own, user=setup["focal"], report_type="inspection", period_code="2026"
+        )
+        texts = compiled_texts(report_figures(report), [])
+    assert report.title == "Báo cáo kết quả kiểm tra CCHC năm 2026"
+    assert texts["overview"].startswith(
+        "Công tác kiểm tra CCHC: Sở Xây dựng tỉnh Một đã kiểm tra 1 cơ quan, đơn vị"
+    )
+    assert "Nhiệm vụ quá hạn chưa hoàn thành: công khai đủ thủ tục (hạn 30/04/2026" in texts["sections"]["direction"]
