@@ -21,6 +21,7 @@ from apps.core.versioning import VersionConflict
 from apps.dossiers.api import router as dossiers_router
 from apps.feedback.api import router as feedback_router
 from apps.indicators.api import router as indicators_router
+from apps.inspections.api import router as inspections_router
 from apps.organizations.api import router as organizations_router
 from apps.par.api import router as par_router
 from apps.plans.api import router as plans_router
@@ -193,3 +194,4 @@ api.add_router("/", scoring_router)
 api.add_router("/", par_router)
 api.add_router("/", ratings_router)
 api.add_router("/", communications_router)
+api.add_router("/", inspections_router)

@@ -29,6 +29,7 @@ __all__ = [
     "DEFAULT_RULES",
     "EMULATION",
     "HALF_YEAR",
+    "INSPECTION",
     "KIND_ALIASES",
     "KIND_LABELS",
     "MONTHLY",
@@ -50,8 +51,8 @@ __all__ = [
 ]
 
 MONTHLY, QUARTERLY, HALF_YEAR, ANNUAL = "monthly", "quarterly", "half_year", "annual"
-COMMUNICATION, EMULATION = "communication", "emulation"
-REPORT_KINDS = (MONTHLY, QUARTERLY, HALF_YEAR, ANNUAL, COMMUNICATION, EMULATION)
+COMMUNICATION, EMULATION, INSPECTION = "communication", "emulation", "inspection"
+REPORT_KINDS = (MONTHLY, QUARTERLY, HALF_YEAR, ANNUAL, COMMUNICATION, EMULATION, INSPECTION)
 KIND_LABELS = {
     MONTHLY: "Báo cáo CCHC tháng",
     QUARTERLY: "Báo cáo CCHC quý",
@@ -59,6 +60,7 @@ KIND_LABELS = {
     ANNUAL: "Báo cáo CCHC năm",
     COMMUNICATION: "Báo cáo thông tin, tuyên truyền CCHC",
     EMULATION: "Báo cáo phong trào thi đua CCHC",
+    INSPECTION: "Báo cáo kết quả kiểm tra CCHC",
 }
 # What the command line and the API accept besides the codes.
 KIND_ALIASES = {
@@ -71,6 +73,7 @@ KIND_ALIASES = {
 _SUBJECTS = {
     COMMUNICATION: "Kết quả thực hiện công tác thông tin, tuyên truyền cải cách hành chính",
     EMULATION: "Kết quả thực hiện phong trào thi đua đẩy mạnh cải cách hành chính",
+    INSPECTION: "Kết quả kiểm tra công tác cải cách hành chính",
 }
 _DEFAULT_SUBJECT = "Kết quả thực hiện công tác cải cách hành chính"
 _ROMAN = ("I", "II", "III", "IV")
@@ -102,6 +105,8 @@ DEFAULT_RULES: dict[str, ReportRule] = {
     ANNUAL: ReportRule(ANNUAL, YEAR, (1,)),
     COMMUNICATION: ReportRule(COMMUNICATION, YEAR, (1,)),
     EMULATION: ReportRule(EMULATION, YEAR, (1,), deadline_offset_months=-1),
+    # The summary of the year's inspection plan; off until an agency's schedule turns it on.
+    INSPECTION: ReportRule(INSPECTION, YEAR, (1,), enabled=False),
 }
 
 
@@ -111,13 +116,13 @@ def default_rule(kind: str) -> ReportRule:
 
 
 def kind_from_text(text: str) -> str:
-    """`monthly`, `quarterly`, `6-month` (or `half_year`), `annual`, `communication`, `emulation`."""
+    """`monthly`, `quarterly`, `6-month` (or `half_year`), `annual`, `communication`, `emulation`, `inspection`."""
     written = (text or "").strip().lower()
     kind = KIND_ALIASES.get(written, written)
     if kind not in REPORT_KINDS:
         raise PeriodError(
             f"Loại báo cáo “{text}” không hợp lệ: dùng monthly, quarterly, 6-month, annual, "
-            "communication hoặc emulation."
+            "communication, emulation hoặc inspection."
         )
     return kind
 
@@ -226,6 +231,7 @@ def period_phrase(period: Period) -> str:
 _TITLE_PREFIX = {
     COMMUNICATION: "Báo cáo thông tin, tuyên truyền CCHC",
     EMULATION: "Báo cáo phong trào thi đua CCHC",
+    INSPECTION: "Báo cáo kết quả kiểm tra CCHC",
 }
 
 

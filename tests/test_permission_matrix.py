@@ -202,6 +202,20 @@ def PAR_SCORE(w: Any, rel: str) -> dict[str, Any]:
     return {"version": score.version, "points": "5", "reason": "Theo kết quả thực hiện"}
 
 
+def INSPECTION(w: Any, rel: str) -> dict[str, Any]:
+    unit = w.records[("unit", rel)]
+    return {
+        "target": f"unit:{unit.pk}",
+        "scheduled_on": "10/03/2026",
+        "mode": "on_site",
+        "areas": ["procedures"],
+    }
+
+
+def REMEDIATION(w: Any, rel: str) -> dict[str, Any]:
+    return {"title": "Công khai đủ thủ tục", "lead_unit_id": w.pk("unit", rel), "due_on": "2026-12-31"}
+
+
 # GET of a page that only answers POST is "None"; a POST the page refuses with 405 is "None".
 PAGES: dict[str, Route] = {
     "core:home": r(None, "signed_in"),
@@ -331,6 +345,20 @@ PAGES: dict[str, Route] = {
     "surveys:respond": r(None, "public", "public", args=lambda w, rel: [w.token]),
     "surveys:public_index": r(None, "public"),
     "surveys:public_results": r(None, "nobody", args=lambda w, rel: ["P1-SXD"]),  # not published
+    "inspections:home": r(None, "signed_in"),
+    "inspections:plan_create": r(None, None, "home_manage", body=lambda w, rel: {"year": 2027}, saves=True),
+    "inspections:plan": r("inspection_plan", "read"),
+    "inspections:inspection_create": r(
+        "inspection_plan", None, "manage", body=lambda w, rel: INSPECTION(w, rel), saves=True
+    ),
+    "inspections:inspection": r("inspection", "read"),
+    "inspections:inspection_record": r("inspection", None, "manage"),
+    "inspections:finding_add": r(
+        "inspection", None, "manage", body=lambda w, rel: {"text": "Chưa công khai thủ tục"}, saves=True
+    ),
+    "inspections:remediation_add": r("finding", None, "manage"),
+    "inspections:record_docx": r("inspection", "read"),
+    "inspections:notice_docx": r("inspection", "read"),
     "scoring:set_list": r(None, "signed_in"),
     "scoring:set_import": r(None, "home_par_write", "home_par_write"),
     "scoring:set_detail": r("criteria_set", "par_read"),
@@ -494,6 +522,15 @@ API: dict[str, Route] = {
     ),
     "GET /api/v1/ratings/people/{person_id}": r("person", "rate_person"),
     "GET /api/v1/ratings/agencies/{agency_id}": r("agency", "rate_agency"),
+    "GET /api/v1/inspections/plans": r(None, "signed_in"),
+    "GET /api/v1/inspections/plans/{plan_id}": r("inspection_plan", "read"),
+    "GET /api/v1/inspections/{inspection_id}": r("inspection", "read"),
+    "POST /api/v1/inspections/{inspection_id}/findings": r(
+        "inspection", None, "manage", body=lambda w, rel: {"text": "Chưa công khai thủ tục"}, saves=True
+    ),
+    "POST /api/v1/inspections/findings/{finding_id}/remediations": r(
+        "finding", None, "manage", body=lambda w, rel: REMEDIATION(w, rel), saves=True
+    ),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: its own test below (administrators only)
@@ -681,6 +718,7 @@ def _build_world() -> World:
     _par_records(records, agencies, markers)
     _rating_records(records, agencies, markers)
     _communication_records(records, agencies, markers)
+    _inspection_records(records, agencies)
     users: dict[str, Any] = {ANON: AnonymousUser()}
     for role in ROLES:
         user = UserFactory(username=f"u-{role}")
@@ -719,6 +757,26 @@ def _communication_records(
             link_key=f"https://{relation}.example.vn/{mark}",
             evidence=ContentFile(b"%PDF-1.4 anh chup", name=f"tt-{mark}.pdf"),
             evidence_name=f"anh-chup-{mark}.pdf",
+def _inspection_records(records: dict[tuple[str, str], Any], agencies: dict[str, Any]) -> None:
+    """An inspection plan of 2026 per agency with an inspection of its office, held, and one finding; the
+    plan's title carries the agency's marker."""
+    from apps.inspections.models import Finding, Inspection, InspectionPlan
+
+    for relation, agency in agencies.items():
+        plan = InspectionPlan.objects.create(
+            agency=agency, year=2026, title=f"Kế hoạch kiểm tra CCHC MK{relation.upper()}"
+        )
+        inspection = Inspection.objects.create(
+            plan=plan,
+            agency=agency,
+            unit=records[("unit", relation)],
+            scheduled_on=date(2026, 3, 10),
+            held_on=date(2026, 3, 11),
+        )
+        records[("inspection_plan", relation)] = plan
+        records[("inspection", relation)] = inspection
+        records[("finding", relation)] = Finding.objects.create(
+            inspection=inspection, order=1, text=f"Tồn tại MK{relation.upper()}"
         )
 
 

@@ -459,3 +459,7 @@ rules.add_perm("ratings.view_person", can_view_person_rating)
 rules.add_perm("communications.view_register", can_read)
 rules.add_perm("communications.record_article", can_key_in_responses)
 rules.add_perm("communications.set_targets", can_manage_plans)
+# CCHC inspections (apps.inspections): the inspecting agency's readers see its plans and inspections; the
+# people who manage its plans (administrator, its own focal point, its leader) plan and record them.
+rules.add_perm("inspections.view_inspection", can_read)
+rules.add_perm("inspections.manage_inspection", can_manage_plans)

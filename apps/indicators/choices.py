@@ -14,6 +14,7 @@ class Method(models.TextChoices):
     PLANS = "plans", _("Tính từ sổ kế hoạch")
     REPORTS = "reports", _("Tính từ lịch báo cáo và báo cáo đã gửi")
     COMMUNICATIONS = "communications", _("Tính từ sổ tin, bài tuyên truyền")
+    INSPECTIONS = "inspections", _("Tính từ sổ kiểm tra CCHC")
     ENTERED = "entered", _("Nhập có minh chứng")
 
 

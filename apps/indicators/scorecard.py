@@ -265,6 +265,14 @@ def _communication_value(code: str, agency: Agency, period: Period, today: date)
     if figure is None:
         return Value(code, None, provenance="Sổ tin, bài không tính chỉ số này")
     return Value(code, figure.value, figure.numerator, figure.denominator, figure.provenance)
+def _inspection_value(code: str, agency: Agency, period: Period, today: date) -> Value | None:
+    """The inspection indicators from the agency's inspection plans of the period's years (apps.inspections)."""
+    from apps.inspections.selectors import indicator_figure
+
+    figure = indicator_figure(code=code, agency_id=agency.pk, start=period.start, end=period.end, today=today)
+    if figure is None:
+        return None
+    return Value(code, figure.percent, figure.numerator, figure.denominator, figure.provenance)
 
 
 def _entered(code: str, measurement: Measurement | None) -> Value:
@@ -325,6 +333,8 @@ def agency_values(
             values[code] = _report_value(code, agency, period, day)
         elif indicator.method == Method.COMMUNICATIONS:
             values[code] = _communication_value(code, agency, period, day)
+        elif indicator.method == Method.INSPECTIONS:
+            values[code] = _inspection_value(code, agency, period, day) or _entered(code, measurement)
         elif indicator.method == Method.TASKS:
             task_value = _task_value(agency, period, day)
             values[code] = (

@@ -14,6 +14,7 @@ class ReportType(models.TextChoices):
     ANNUAL = report_periods.ANNUAL, _("Báo cáo CCHC năm")
     COMMUNICATION = report_periods.COMMUNICATION, _("Báo cáo thông tin, tuyên truyền CCHC")
     EMULATION = report_periods.EMULATION, _("Báo cáo phong trào thi đua CCHC")
+    INSPECTION = report_periods.INSPECTION, _("Báo cáo kết quả kiểm tra CCHC")
 
 
 class PeriodKind(models.TextChoices):
@@ -41,6 +42,8 @@ class ContributionStatus(models.TextChoices):
 PLAN_TYPES_OF_KIND: dict[str, tuple[str, ...] | None] = {
     report_periods.COMMUNICATION: ("communication",),
     report_periods.EMULATION: ("emulation",),
+    # The inspection summary reads the remediation plans (apps.inspections), whose tasks follow the findings.
+    report_periods.INSPECTION: ("inspection",),
 }
 
 # Where a report may go next, and who moves it: the focal point, except approval, which is the leader's.

@@ -15,8 +15,17 @@ from apps.organizations.models import Agency, Unit
 from apps.plans.models import Plan
 from domain.documents.nd30_text import document_reference, short_date
 from domain.documents.report_content import gap
+from domain.inspections import report_sentence as inspection_report_sentence
 from domain.periods import Period, parse_period
-from domain.report_periods import ANNUAL, HALF_YEAR, MONTHLY, QUARTERLY, period_phrase, report_subject
+from domain.report_periods import (
+    ANNUAL,
+    HALF_YEAR,
+    INSPECTION,
+    MONTHLY,
+    QUARTERLY,
+    period_phrase,
+    report_subject,
+)
 from domain.report_tasks import DONE_LATE, DONE_ON_TIME, IN_PROGRESS, OVERDUE, StatusCounts
 from domain.report_text import (
     TaskMention,
@@ -61,6 +70,7 @@ class ReportFigures:
     communications: sources.CommunicationSummary = field(
         default_factory=lambda: sources.CommunicationSummary(available=False)
     )
+    inspections: dict[str, int] = field(default_factory=dict)
 
     @property
     def issuer(self) -> str:
@@ -117,6 +127,9 @@ def report_figures(report: Report, *, today: date | None = None) -> ReportFigure
         dossiers=dossiers,
         surveys=surveys,
         communications=sources.communication_summary(agency=agency, start=start, end=end, as_of=as_of),
+        inspections=sources.inspection_counts(agency=agency, start=start, end=end)
+        if report.report_type in (*CCHC_KINDS, INSPECTION)
+        else {},
     )
 
 
@@ -242,6 +255,12 @@ def default_opening(figures: ReportFigures) -> str:
 
 def default_overview(figures: ReportFigures, contributions: Sequence[Contribution]) -> str:
     lines = [overview_paragraph(figures.issuer, figures.totals, len(figures.plans))]
+    if figures.report.report_type == INSPECTION:
+        # The inspection summary says first what was inspected, then how the remediation tasks stand.
+        inspected = inspection_report_sentence(issuer=figures.issuer, **figures.inspections)
+        lines.insert(
+            0, inspected or f"Trong kỳ, {figures.issuer} chưa ghi nhận cuộc kiểm tra CCHC nào trên hệ thống."
+        )
     missing = missing_units(figures, contributions)
     if missing:
         lines.append(missing_unit_sentence(missing))
@@ -272,6 +291,10 @@ def default_section(
     figures: ReportFigures, group: sources.GroupFigures, contributions: Sequence[Contribution]
 ) -> str:
     lines = [area_paragraph(figures.issuer, group.counts)]
+    if group.key == "direction" and figures.inspections and figures.report.report_type in CCHC_KINDS:
+        inspected = inspection_report_sentence(issuer=figures.issuer, **figures.inspections)
+        if inspected:
+            lines.append(inspected)
     written = {
         c.unit_id: (c.sections or {}).get(group.key, "").strip()
         for c in _submitted(contributions)

@@ -70,6 +70,15 @@ def _optional(module: str, app: str) -> ModuleType | None:
         return None
 
 
+def inspection_counts(*, agency: Agency, start: date, end: date) -> dict[str, int]:
+    """Inspections the agency held in the window and their findings (apps.inspections), zeros without the app."""
+    module = _optional("apps.inspections.selectors", "apps.inspections")
+    if module is None:
+        return {"held": 0, "digital": 0, "findings": 0, "closed": 0}
+    counts: dict[str, int] = module.counts_for_period(agency_ids=[agency.pk], start=start, end=end)
+    return counts
+
+
 # --- tasks ---------------------------------------------------------------------------------------------------
 
 

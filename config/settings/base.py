@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "apps.par",
     "apps.ratings",
     "apps.communications",
+    "apps.inspections",
 ]
 
 MIDDLEWARE = [

@@ -52,6 +52,10 @@ class Command(BaseCommand):
 
         for line in build_communication_demo():
             self.stdout.write(line)
+        from apps.inspections.demo import build_inspection_demo
+
+        for line in build_inspection_demo():
+            self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu."))
         self.stdout.write(f"Tài khoản thử (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in accounts:
