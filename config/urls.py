@@ -26,6 +26,7 @@ urlpatterns = [
     path("khao-sat/", include("apps.surveys.urls")),
     path("chi-so-cchc/danh-gia/", include("apps.par.urls")),
     path("chi-so-cchc/", include("apps.scoring.urls")),
+    path("cong-khai/", include("apps.transparency.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

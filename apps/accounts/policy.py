@@ -389,3 +389,13 @@ rules.add_perm("par.manage_round", can_write_criteria_set)
 rules.add_perm("par.self_assess", can_self_assess)
 rules.add_perm("par.appraise", can_appraise)
 rules.add_perm("par.view_assessment", can_read_assessment)
+
+
+@rules.predicate
+def can_publish_figures(user: Any, obj: Any) -> bool:
+    """What an agency publishes on the public transparency portal: its own focal point or leader, or an
+    administrator covering it (never another agency's people, not even its overseer)."""
+    return _admin_or_direct(user, obj, frozenset({Role.FOCAL_POINT, Role.LEADER}))
+
+
+rules.add_perm("transparency.publish_figures", can_publish_figures)

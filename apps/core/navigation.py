@@ -100,6 +100,13 @@ SECTIONS: tuple[Section, ...] = (
         _("Tự đánh giá có tài liệu kiểm chứng, điểm tính sẵn từ dữ liệu, thẩm định, giải trình, xếp hạng."),
     ),
     Section(
+        "transparency",
+        _("Công khai kết quả"),
+        "transparency:settings",
+        True,
+        _("Chọn số liệu đưa lên trang công khai của cơ quan (không cần đăng nhập), gỡ xuống bất cứ lúc nào."),
+    ),
+    Section(
         "rewards",
         _("Thi đua, khen thưởng"),
         "",

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "apps.surveys",
     "apps.scoring",
     "apps.par",
+    "apps.transparency",
 ]
 
 MIDDLEWARE = [
@@ -251,3 +252,5 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A job or a dossier import whose process sent no heartbeat for this long is taken as dead (its server stopped
 # midway) and marked failed with a "Thử lại" button; the process beats every sixth of it (domain.leases).
 CCHC_JOB_LEASE_SECONDS = env.int("CCHC_JOB_LEASE_SECONDS", default=180)
+# How long the public transparency pages keep their figures (a publisher's change clears them at once).
+CCHC_TRANSPARENCY_CACHE_SECONDS = env.int("CCHC_TRANSPARENCY_CACHE_SECONDS", default=300)
