@@ -8,14 +8,21 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
+
 from domain.periods import YEAR, Period
 from domain.transparency import FigureSpec, PublishedFigure, share, year_to_date
+from domain.vn_numbers import vn_number
 
 from .registry import register
 
 
 def _day(value: date) -> str:
     return value.strftime("%d/%m/%Y")
+
+
+def _local_day(moment: Any, fallback: date) -> date:
+    return timezone.localtime(moment).date() if moment else fallback
 
 
 class PlanProgress:
@@ -47,14 +54,16 @@ class PlanProgress:
         from apps.tasks.models import Occurrence
 
         rows = Occurrence.objects.filter(task__agency=agency, due_on__year=today.year).values_list(
-            "due_on", "completed_on", "accepted_on", "not_applicable", "task__area__code", "task__area__name"
+            "due_on", "completed_on", "accepted_on", "not_applicable", "task__area__order", "task__area__name"
         )
         totals = [0, 0, 0]  # due, on time, open
-        areas: dict[tuple[str, str], list[int]] = {}
-        for due_on, completed_on, accepted_on, not_applicable, code, name in rows:
+        areas: dict[tuple[int, str], list[int]] = {}
+        for due_on, completed_on, accepted_on, not_applicable, order, name in rows:
             if not_applicable or (due_on > today and accepted_on is None):
                 continue
-            bucket = areas.setdefault((code or "", name or "Chưa phân lĩnh vực"), [0, 0, 0])
+            bucket = areas.setdefault(
+                (order if order is not None else 999, name or "Chưa phân lĩnh vực"), [0, 0, 0]
+            )
             for counts in (totals, bucket):
                 counts[0] += 1
                 if accepted_on is None:
@@ -64,9 +73,9 @@ class PlanProgress:
         period = f"Năm {today.year}, đến ngày {_day(today)}"
 
         def figure(key: str, title: str, counts: list[int]) -> PublishedFigure:
-            note = f"{counts[1]}/{counts[0]} kỳ nhiệm vụ đến hạn hoàn thành đúng hạn"
+            note = f"{vn_number(counts[1])}/{vn_number(counts[0])} kỳ nhiệm vụ đến hạn hoàn thành đúng hạn"
             if counts[2]:
-                note += f"; {counts[2]} kỳ chưa hoàn thành"
+                note += f"; {vn_number(counts[2])} kỳ chưa hoàn thành"
             return PublishedFigure(
                 key, title, share(counts[1], counts[0]), "%", period, today, note, self.group
             )
@@ -74,8 +83,8 @@ class PlanProgress:
         if self.OVERALL in keys:
             yield figure(self.OVERALL, "Nhiệm vụ hoàn thành đúng hạn", totals)
         if self.AREAS in keys:
-            for (code, name), counts in sorted(areas.items(), key=lambda item: item[0][1]):
-                yield figure(f"{self.AREAS}.{code or 'none'}", name, counts)
+            for (order, name), counts in sorted(areas.items()):
+                yield figure(f"{self.AREAS}.{order}", name, counts)
 
 
 class DossierFigures:
@@ -134,7 +143,7 @@ class DossierFigures:
         )
         for key, title, part, whole, words in rows:
             if key in keys:
-                note = f"{part}/{whole} {words}" if whole else "Chưa có hồ sơ trong kỳ"
+                note = f"{vn_number(part)}/{vn_number(whole)} {words}" if whole else "Chưa có hồ sơ trong kỳ"
                 yield PublishedFigure(key, title, share(part, whole), "%", label, today, note, self.group)
 
 
@@ -164,7 +173,7 @@ class FeedbackFigures:
         start, end, label = year_to_date(today)
         counts = feedback_counts_for(agency_ids=[agency.pk], period=Period(start, end, YEAR), as_of=today)
         note = (
-            f"{counts.on_time}/{counts.due} phản ánh, kiến nghị đến hạn được trả lời đúng hạn"
+            f"{vn_number(counts.on_time)}/{vn_number(counts.due)} phản ánh, kiến nghị đến hạn được trả lời đúng hạn"
             if counts.due
             else "Chưa có phản ánh, kiến nghị đến hạn trong kỳ"
         )
@@ -207,11 +216,11 @@ class SurveyFigures:
         if campaign is None:
             return
         overall = campaign_results(campaign=campaign).overall
-        note = f"{overall.n} câu trả lời hợp lệ"
+        note = f"{vn_number(overall.n)} câu trả lời hợp lệ"
         if overall.margin_percent is not None:
-            margin = f"{overall.margin_percent:.2f}".replace(".", ",")
+            margin = vn_number(overall.margin_percent, 2)
             note += f"; sai số ± {margin} điểm % (độ tin cậy 95%)"
-        updated = campaign.published_at.date() if campaign.published_at else today
+        updated = _local_day(campaign.published_at, today)
         yield PublishedFigure(
             self.LATEST,
             "Chỉ số hài lòng chung",
@@ -257,7 +266,7 @@ class ParIndexFigures:
         note = f"Xếp hạng {mine.rank}/{len(ranking)}"
         if mine.group:
             note += f", nhóm {mine.group}"
-        updated = round_.published_at.date() if round_.published_at else today
+        updated = _local_day(round_.published_at, today)
         yield PublishedFigure(
             self.LATEST,
             "Chỉ số CCHC",

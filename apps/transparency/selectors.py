@@ -35,6 +35,20 @@ def province_cache_key(province_id: int) -> str:
 INDEX_CACHE_KEY = f"{CACHE_PREFIX}:index"
 
 
+def html_key(data_key: str) -> str:
+    """The rendered page kept next to its figures (cleared with them)."""
+    return f"{data_key}:html"
+
+
+def cached_html(key: str) -> str | None:
+    found = cache.get(html_key(key))
+    return found if isinstance(found, str) else None
+
+
+def keep_html(key: str, html: str) -> None:
+    cache.set(html_key(key), html, _timeout())
+
+
 def _timeout() -> int:
     return int(getattr(settings, "CCHC_TRANSPARENCY_CACHE_SECONDS", 300))
 
@@ -229,4 +243,5 @@ def public_index() -> list[ProvinceEntry]:
 
 def cache_keys_for(agency: Agency) -> list[str]:
     """Every cached page an agency's publications appear on."""
-    return [agency_cache_key(agency.pk), province_cache_key(province_of(agency).pk), INDEX_CACHE_KEY]
+    keys = [agency_cache_key(agency.pk), province_cache_key(province_of(agency).pk), INDEX_CACHE_KEY]
+    return keys + [html_key(key) for key in keys]
