@@ -1,9 +1,10 @@
 """Demo publications, built by `cchc demo` through the same service publishers use (never in migrations).
 
-Each demo agency puts up what it has data for: Sở Xây dựng Đắk Lắk everything (it has a plan, dossiers,
-feedback, SIPAS campaigns and a published PAR INDEX year), Sở Nội vụ Đắk Lắk its plan and PAR INDEX, the Lai
-Châu departments and Thành phố's agencies their plan progress (and Đại Sơn its one-stop figures). The
-provinces' own UBND publish nothing, so their pages show the Vietnamese "nothing published" message.
+Each demo agency puts up what it has data for: Sở Xây dựng Đắk Lắk everything (it has plan progress, dossiers,
+feedback, a published SIPAS campaign and a published PAR INDEX year), Sở Nội vụ Đắk Lắk its PAR INDEX, Sở Xây
+dựng Lai Châu its one-stop figures, UBND xã Đại Sơn its plan progress, one-stop and feedback figures. The
+agencies without data of their own (the Sở Nội vụ of Lai Châu and of Thành phố, the provinces' UBND) publish
+nothing, so their pages show the Vietnamese "nothing published" message.
 Running it again sets the same selection (nothing changes).
 """
 
@@ -29,11 +30,9 @@ ALL = [
 ]
 SELECTIONS: dict[str, list[str]] = {
     "DLK-SXD": ALL,
-    "DLK-SNV": ["plan.progress", "plan.areas", "sipas.latest", "par.latest"],
-    "LCU-SXD": ["plan.progress", "plan.areas", "dossiers.on_time", "dossiers.online"],
-    "LCU-SNV": ["plan.progress"],
-    "TP-SNV": ["plan.progress"],
-    "TP-DAISON": ["plan.progress", "plan.areas", "dossiers.on_time", "feedback.on_time", "sipas.latest"],
+    "DLK-SNV": ["par.latest"],
+    "LCU-SXD": ["dossiers.on_time", "dossiers.apology", "dossiers.online"],
+    "TP-DAISON": ["plan.progress", "plan.areas", "dossiers.on_time", "dossiers.online", "feedback.on_time"],
 }
 
 

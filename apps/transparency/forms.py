@@ -16,7 +16,7 @@ class SelectionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["keys"].choices = [(spec.key, spec.title) for spec in registry.all_specs()]
-        self.fields["keys"].error_messages["invalid_choice"] = (
-            "Số liệu “%(value)s” không có trong danh mục công khai."
-        )
+        keys = self.fields["keys"]
+        assert isinstance(keys, forms.MultipleChoiceField)
+        keys.choices = [(spec.key, spec.title) for spec in registry.all_specs()]
+        keys.error_messages["invalid_choice"] = "Số liệu “%(value)s” không có trong danh mục công khai."

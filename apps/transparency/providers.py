@@ -73,6 +73,10 @@ class PlanProgress:
         period = f"Năm {today.year}, đến ngày {_day(today)}"
 
         def figure(key: str, title: str, counts: list[int]) -> PublishedFigure:
+            if not counts[0]:
+                return PublishedFigure(
+                    key, title, None, "%", period, today, "Chưa có kỳ nhiệm vụ nào đến hạn", self.group
+                )
             note = f"{vn_number(counts[1])}/{vn_number(counts[0])} kỳ nhiệm vụ đến hạn hoàn thành đúng hạn"
             if counts[2]:
                 note += f"; {vn_number(counts[2])} kỳ chưa hoàn thành"

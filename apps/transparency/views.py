@@ -63,8 +63,8 @@ def settings_page(request: HttpRequest) -> HttpResponse:
                 return redirect(back)
         else:
             for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
+                for problem in errors:
+                    messages.error(request, str(problem))
     live = list(selectors.live_publications(agency=agency))
     titles = selectors.spec_titles()
     context = {

@@ -11,7 +11,11 @@ def test_share_is_a_percentage_with_two_decimals_and_none_without_a_denominator(
 
 
 def test_year_to_date_covers_the_whole_months_so_far():
-    assert year_to_date(date(2026, 12, 7)) == (date(2026, 1, 1), date(2026, 11, 30), "Từ tháng 01 đến tháng 11/2026")
+    assert year_to_date(date(2026, 12, 7)) == (
+        date(2026, 1, 1),
+        date(2026, 11, 30),
+        "Từ tháng 01 đến tháng 11/2026",
+    )
     assert year_to_date(date(2026, 2, 28)) == (date(2026, 1, 1), date(2026, 1, 31), "Tháng 01/2026")
     # In January no month of the year is finished: the previous year, whole.
     assert year_to_date(date(2027, 1, 15)) == (date(2026, 1, 1), date(2026, 12, 31), "Năm 2026")
