@@ -29,6 +29,7 @@ urlpatterns = [
     path("kiem-tra/", include("apps.inspections.urls")),
     path("chi-so-cchc/", include("apps.scoring.urls")),
     path("tuyen-truyen/", include("apps.communications.urls")),
+    path("cong-khai/", include("apps.transparency.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -359,6 +359,17 @@ PAGES: dict[str, Route] = {
     "inspections:remediation_add": r("finding", None, "manage"),
     "inspections:record_docx": r("inspection", "read"),
     "inspections:notice_docx": r("inspection", "read"),
+    "transparency:settings": r(
+        "agency",
+        "manage",
+        "manage",
+        query="agency",
+        body=lambda w, rel: {"keys": ["dossiers.on_time"]},
+        saves=True,
+    ),
+    "transparency:index": r(None, "public"),
+    "transparency:agency": r(None, "public", args=lambda w, rel: ["P1-SXD"]),  # "own" publishes plan progress
+    "transparency:province": r(None, "public", args=lambda w, rel: ["P1"]),
     "scoring:set_list": r(None, "signed_in"),
     "scoring:set_import": r(None, "home_par_write", "home_par_write"),
     "scoring:set_detail": r("criteria_set", "par_read"),
@@ -719,6 +730,12 @@ def _build_world() -> World:
     _rating_records(records, agencies, markers)
     _communication_records(records, agencies, markers)
     _inspection_records(records, agencies)
+    from apps.transparency.models import Publication
+
+    for relation, agency in agencies.items():
+        records[("publication", relation)] = Publication.objects.create(
+            agency=agency, key="plan.progress", published_at=timezone.now()
+        )
     users: dict[str, Any] = {ANON: AnonymousUser()}
     for role in ROLES:
         user = UserFactory(username=f"u-{role}")

@@ -109,6 +109,13 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "transparency",
+        _("Công khai kết quả"),
+        "transparency:settings",
+        True,
+        _("Chọn số liệu đưa lên trang công khai của cơ quan (không cần đăng nhập), gỡ xuống bất cứ lúc nào."),
+    ),
+    Section(
         "rewards",
         _("Thi đua, khen thưởng"),
         "",

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "apps.ratings",
     "apps.communications",
     "apps.inspections",
+    "apps.transparency",
 ]
 
 MIDDLEWARE = [
@@ -254,3 +255,5 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A job or a dossier import whose process sent no heartbeat for this long is taken as dead (its server stopped
 # midway) and marked failed with a "Thử lại" button; the process beats every sixth of it (domain.leases).
 CCHC_JOB_LEASE_SECONDS = env.int("CCHC_JOB_LEASE_SECONDS", default=180)
+# How long the public transparency pages keep their figures (a publisher's change clears them at once).
+CCHC_TRANSPARENCY_CACHE_SECONDS = env.int("CCHC_TRANSPARENCY_CACHE_SECONDS", default=300)
