@@ -774,6 +774,9 @@ def _communication_records(
             link_key=f"https://{relation}.example.vn/{mark}",
             evidence=ContentFile(b"%PDF-1.4 anh chup", name=f"tt-{mark}.pdf"),
             evidence_name=f"anh-chup-{mark}.pdf",
+        )
+
+
 def _inspection_records(records: dict[tuple[str, str], Any], agencies: dict[str, Any]) -> None:
     """An inspection plan of 2026 per agency with an inspection of its office, held, and one finding; the
     plan's title carries the agency's marker."""

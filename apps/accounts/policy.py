@@ -463,6 +463,8 @@ rules.add_perm("communications.set_targets", can_manage_plans)
 # people who manage its plans (administrator, its own focal point, its leader) plan and record them.
 rules.add_perm("inspections.view_inspection", can_read)
 rules.add_perm("inspections.manage_inspection", can_manage_plans)
+
+
 @rules.predicate
 def can_publish_figures(user: Any, obj: Any) -> bool:
     """What an agency publishes on the public transparency portal: its own focal point or leader, or an

@@ -265,6 +265,8 @@ def _communication_value(code: str, agency: Agency, period: Period, today: date)
     if figure is None:
         return Value(code, None, provenance="Sổ tin, bài không tính chỉ số này")
     return Value(code, figure.value, figure.numerator, figure.denominator, figure.provenance)
+
+
 def _inspection_value(code: str, agency: Agency, period: Period, today: date) -> Value | None:
     """The inspection indicators from the agency's inspection plans of the period's years (apps.inspections)."""
     from apps.inspections.selectors import indicator_figure
