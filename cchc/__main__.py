@@ -48,6 +48,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "[--dry-run --json] nhập bảng tiêu chí của tỉnh thành bộ tiêu chí dự thảo; "
         "cchc par score --agency MÃ --year NĂM [--json] điểm các tiêu chí tính từ dữ liệu.",
     ),
+    "ratings": (
+        "ratings",
+        "Đánh giá, xếp loại công chức (Nghị định 335/2025): cchc ratings compute --agency MÃ --period 2026-03 "
+        "[--json] điểm và xếp loại từng người của cơ quan trong kỳ (tháng, quý 2026-Q1, năm 2026).",
+    ),
     "backup": (
         "backup",
         "Sao lưu CSDL và tệp tải lên vào một tệp: cchc backup [--output TỆP] (mặc định var/backups/).",
