@@ -248,10 +248,7 @@ def person_get(request: HttpRequest, person_id: Id, filters: Query[PeriodQuery])
     if person is None or not request.user.has_perm("ratings.view_person", person):
         raise Http404("Không tìm thấy cán bộ.")
     period = _period(filters.period)
-    try:
-        sheet = person_sheet(person, period)
-    except StopIteration as missing:  # person_sheet reads the active people only
-        raise Http404("Cán bộ không còn công tác tại cơ quan.") from missing
+    sheet = person_sheet(person, period)
     rating = sheet.rating
     return {
         **_figures(sheet),
