@@ -23,7 +23,7 @@ from domain.ratings.tasks import Product, ProductScore, TaskResult, product_scor
 from domain.scoring.grading import ND335_RATING, Grade
 
 from .choices import RatingStatus, TaskGroup
-from .models import UnitRating
+from .models import ExtraProduct, Rating, RatingPolicy, UnitRating
 from .products import products_by_person
 from .sheets import GRADE_LABELS, PersonSheet, agency_sheets, people_of, rules_for
 
@@ -207,3 +207,31 @@ def _line(
 def not_self_assessed(sheets: Sequence[PersonSheet]) -> list[PersonSheet]:
     """Those with work in the period (products) who have not self-assessed it yet."""
     return [s for s in sheets if s.products and (s.rating is None or s.rating.status == RatingStatus.DRAFT)]
+
+
+def person_by_pk(pk: int) -> Person | None:
+    return Person.objects.select_related("agency", "unit").filter(pk=pk).first()
+
+
+def agency_by_pk(pk: int) -> Agency | None:
+    return Agency.objects.filter(pk=pk).first()
+
+
+def occurrence_by_pk(pk: int) -> Occurrence | None:
+    return Occurrence.objects.select_related("task").filter(pk=pk).first()
+
+
+def extra_by_pk(pk: int) -> ExtraProduct | None:
+    return ExtraProduct.objects.select_related("person", "person__agency").filter(pk=pk).first()
+
+
+def rating_by_pk(pk: int) -> Rating | None:
+    return Rating.objects.select_related("person", "agency").filter(pk=pk).first()
+
+
+def policy_of(agency: Agency) -> RatingPolicy | None:
+    return RatingPolicy.objects.filter(agency=agency).first()
+
+
+def unit_of(agency: Agency, pk: int) -> Unit | None:
+    return Unit.objects.filter(agency=agency, pk=pk).first()
