@@ -53,6 +53,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Tuyên truyền CCHC: cchc communications check --agency MÃ --year NĂM [--json] in số tin, bài từng tháng, "
         "từng kênh với chỉ tiêu và trạng thái.",
     ),
+    "ratings": (
+        "ratings",
+        "Đánh giá, xếp loại công chức (Nghị định 335/2025): cchc ratings compute --agency MÃ --period 2026-03 "
+        "[--json] điểm và xếp loại từng người của cơ quan trong kỳ (tháng, quý 2026-Q1, năm 2026).",
+    ),
     "backup": (
         "backup",
         "Sao lưu CSDL và tệp tải lên vào một tệp: cchc backup [--output TỆP] (mặc định var/backups/).",

@@ -18,10 +18,10 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from apps.core.ids import Id
-from apps.organizations.models import Agency, Person
 from apps.organizations.selectors import agency_list_for_user
 from domain.periods import Period
 
+from . import selectors
 from .choices import TaskGroup
 from .documents import frozen_products
 from .exports import sheet_note
@@ -244,7 +244,7 @@ def _items(sheet: PersonSheet) -> list[dict[str, Any]]:
     "(cả cơ quan khác) nhận 404. Kỳ đã quyết định trả về số liệu và sản phẩm đã khóa.",
 )
 def person_get(request: HttpRequest, person_id: Id, filters: Query[PeriodQuery]) -> dict[str, Any]:
-    person = Person.objects.select_related("agency", "unit").filter(pk=person_id).first()
+    person = selectors.person_by_pk(person_id)
     if person is None or not request.user.has_perm("ratings.view_person", person):
         raise Http404("Không tìm thấy cán bộ.")
     period = _period(filters.period)
@@ -273,7 +273,7 @@ def person_get(request: HttpRequest, person_id: Id, filters: Query[PeriodQuery])
     "quan nhận 404.",
 )
 def agency_get(request: HttpRequest, agency_id: Id, filters: Query[PeriodQuery]) -> dict[str, Any]:
-    agency = Agency.objects.filter(pk=agency_id).first()
+    agency = selectors.agency_by_pk(agency_id)
     if agency is None:
         raise Http404("Không tìm thấy cơ quan.")
     if not request.user.has_perm("ratings.view_agency", agency):

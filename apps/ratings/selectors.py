@@ -18,11 +18,12 @@ from apps.organizations.models import Agency, Person, Unit
 from apps.tasks.models import Occurrence
 from domain.periods import MONTH, QUARTER, YEAR, Period, parse_period, period_containing
 from domain.ratings.quota import allowed_excellent
-from domain.ratings.tasks import Product, TaskResult, task_result
+from domain.ratings.rules import RatingRules
+from domain.ratings.tasks import Product, ProductScore, TaskResult, product_score, task_result
 from domain.scoring.grading import ND335_RATING, Grade
 
 from .choices import RatingStatus, TaskGroup
-from .models import UnitRating
+from .models import ExtraProduct, Rating, RatingPolicy, UnitRating
 from .products import products_by_person
 from .sheets import GRADE_LABELS, PersonSheet, agency_sheets, people_of, rules_for
 
@@ -117,10 +118,6 @@ def caps(agency: Agency, sheets: Sequence[PersonSheet]) -> list[GroupCap]:
     return out
 
 
-def _unit_task(products: list[Product], agency: Agency) -> TaskResult | None:
-    return task_result(products, rules_for(agency)) if products else None
-
-
 def unit_lines(agency: Agency, period: Period, sheets: Sequence[PersonSheet]) -> list[UnitLine]:
     """Each unit's people compared (mean points, grades) and rated: 70 from every product of its people, 30
     from the agency head's score; the last line is the agency itself, from every occurrence due in the period
@@ -128,8 +125,25 @@ def unit_lines(agency: Agency, period: Period, sheets: Sequence[PersonSheet]) ->
     by_unit: dict[int | None, list[PersonSheet]] = defaultdict(list)
     for sheet in sheets:
         by_unit[sheet.person.unit_id].append(sheet)
-    products = products_by_person([s.person.pk for s in sheets], period.start, period.end)
-    scored = {r.unit_id: r for r in UnitRating.objects.filter(agency=agency, period=period.code)}
+    rules = rules_for(agency)
+    # decided sheets carry frozen figures, not their products: read those people's products once
+    decided = [s.person.pk for s in sheets if not s.products and s.rating is not None and s.rating.is_decided]
+    read = products_by_person(decided, period.start, period.end) if decided else {}
+
+    def scored(members: list[PersonSheet]) -> tuple[list[Product], list[ProductScore]]:
+        products: list[Product] = []
+        scores: list[ProductScore] = []
+        for member in members:
+            if member.products:
+                products.extend(p.product for p in member.products)
+                scores.extend(member.scores)
+            else:
+                found = read.get(member.person.pk, [])
+                products.extend(p.product for p in found)
+                scores.extend(product_score(p.product, rules) for p in found)
+        return products, scores
+
+    unit_ratings = {r.unit_id: r for r in UnitRating.objects.filter(agency=agency, period=period.code)}
     units = {u.pk: u for u in Unit.objects.filter(agency=agency)}
     lines = []
 
@@ -139,9 +153,9 @@ def unit_lines(agency: Agency, period: Period, sheets: Sequence[PersonSheet]) ->
     for unit_id in sorted(by_unit, key=order):
         members = by_unit[unit_id]
         unit = units.get(unit_id) if unit_id is not None else None
-        unit_products = [p.product for s in members for p in products.get(s.person.pk, [])]
         name = unit.name if unit else "Chưa thuộc đơn vị"
-        lines.append(_line(unit, name, members, unit_products, scored.get(unit_id) if unit else None, agency))
+        rating = unit_ratings.get(unit_id) if unit else None
+        lines.append(_line(unit, name, members, scored(members), rating, rules))
     agency_products = [
         Product(
             title="",
@@ -153,8 +167,9 @@ def unit_lines(agency: Agency, period: Period, sheets: Sequence[PersonSheet]) ->
             task__agency=agency, due_on__gte=period.start, due_on__lte=period.end, not_applicable=False
         ).values("completed_on", "accepted_on", "due_on")
     ]
+    agency_work = (agency_products, [product_score(p, rules) for p in agency_products])
     lines.append(
-        _line(None, f"Toàn cơ quan: {agency.name}", list(sheets), agency_products, scored.get(None), agency)
+        _line(None, f"Toàn cơ quan: {agency.name}", list(sheets), agency_work, unit_ratings.get(None), rules)
     )
     return lines
 
@@ -163,11 +178,12 @@ def _line(
     unit: Unit | None,
     name: str,
     members: list[PersonSheet],
-    products: list[Product],
+    work: tuple[list[Product], list[ProductScore]],
     rating: UnitRating | None,
-    agency: Agency,
+    rules: RatingRules,
 ) -> UnitLine:
-    task = _unit_task(products, agency)
+    products, scores = work
+    task = task_result(products, rules, scores=scores) if products else None
     general = rating.general_points if rating else None
     total = grade = None
     if task is not None and general is not None:
@@ -191,3 +207,31 @@ def _line(
 def not_self_assessed(sheets: Sequence[PersonSheet]) -> list[PersonSheet]:
     """Those with work in the period (products) who have not self-assessed it yet."""
     return [s for s in sheets if s.products and (s.rating is None or s.rating.status == RatingStatus.DRAFT)]
+
+
+def person_by_pk(pk: int) -> Person | None:
+    return Person.objects.select_related("agency", "unit").filter(pk=pk).first()
+
+
+def agency_by_pk(pk: int) -> Agency | None:
+    return Agency.objects.filter(pk=pk).first()
+
+
+def occurrence_by_pk(pk: int) -> Occurrence | None:
+    return Occurrence.objects.select_related("task").filter(pk=pk).first()
+
+
+def extra_by_pk(pk: int) -> ExtraProduct | None:
+    return ExtraProduct.objects.select_related("person", "person__agency").filter(pk=pk).first()
+
+
+def rating_by_pk(pk: int) -> Rating | None:
+    return Rating.objects.select_related("person", "agency").filter(pk=pk).first()
+
+
+def policy_of(agency: Agency) -> RatingPolicy | None:
+    return RatingPolicy.objects.filter(agency=agency).first()
+
+
+def unit_of(agency: Agency, pk: int) -> Unit | None:
+    return Unit.objects.filter(agency=agency, pk=pk).first()

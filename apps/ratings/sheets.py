@@ -154,7 +154,7 @@ def _live_sheet(
         caveats.append("Lãnh đạo, quản lý: chưa nhập d, đ, e nên tạm tính như công chức (a + b + c) ÷ 3.")
     scores = [product_score(p.product, rules) for p in products]
     if period.kind == MONTH:
-        task = task_result([p.product for p in products], rules, leader)
+        task = task_result([p.product for p in products], rules, leader, scores)
     else:
         by_month = [
             [p.product for p in products if month.start <= p.due_on <= month.end] for month in _months(period)
@@ -243,14 +243,21 @@ def agency_sheets(
 
 
 def person_sheet(person: Person, period: Period) -> PersonSheet:
-    """One person's sheet with every product (also when decided: the products behind the frozen figures); the
-    cap as it stands for the agency."""
-    sheet = next(s for s in agency_sheets(person.agency, period) if s.person.pk == person.pk)
-    if not sheet.products:
-        rules = rules_for(person.agency)
-        products = products_by_person([person.pk], period.start, period.end).get(person.pk, [])
+    """One person's sheet with every product (also when decided: the products behind the frozen figures). The
+    whole agency is computed only when the cap can change this person's grade (an open "xuất sắc")."""
+    rules = rules_for(person.agency)
+    rating = Rating.objects.filter(person=person, period=period.code).first()
+    products = products_by_person([person.pk], period.start, period.end).get(person.pk, [])
+    if rating is not None and rating.is_decided:
+        sheet = _decided_sheet(person, period, rating)
         sheet.products = products
         sheet.scores = [product_score(p.product, rules) for p in products]
+        return sheet
+    sheet = _live_sheet(person, period, rating, products, rules)
+    if sheet.grade is not None and sheet.grade.code == "excellent":
+        capped = next((s for s in agency_sheets(person.agency, period) if s.person.pk == person.pk), None)
+        if capped is not None:
+            sheet.final_grade, sheet.final_note = capped.final_grade, capped.final_note
     return sheet
 
 

@@ -10,13 +10,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.core.forms import add_service_errors, points_as_text
-from apps.organizations.models import Agency, Person, Unit
-from apps.tasks.models import Occurrence
+from apps.organizations.models import Agency, Person
 from domain.periods import Period
 
 from . import selectors, services
@@ -31,7 +30,6 @@ from .forms import (
     SelfAssessForm,
     UnitScoreForm,
 )
-from .models import ExtraProduct, Rating, RatingPolicy
 from .sheets import person_sheet, rating_period
 
 
@@ -54,8 +52,8 @@ def _agency(request: HttpRequest) -> Agency:
 
 def _person(user: Any, pk: int) -> Person:
     """A person the user may see the rating of; another agency's is 'not found', never 'forbidden'."""
-    person = get_object_or_404(Person.objects.select_related("agency", "unit"), pk=pk)
-    if not user.has_perm("ratings.view_person", person):
+    person = selectors.person_by_pk(pk)
+    if person is None or not user.has_perm("ratings.view_person", person):
         raise Http404("Không tìm thấy cán bộ.")
     return person
 
@@ -235,7 +233,9 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def product(request: HttpRequest, pk: int, occurrence_pk: int) -> HttpResponse:
     person, period = _person(request.user, pk), _period(request)
-    occurrence = get_object_or_404(Occurrence.objects.select_related("task"), pk=occurrence_pk)
+    occurrence = selectors.occurrence_by_pk(occurrence_pk)
+    if occurrence is None:
+        raise Http404("Không tìm thấy sản phẩm.")
     form = ProductForm(request.POST)
     if form.is_valid():
         try:
@@ -275,7 +275,9 @@ def extra_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def extra_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    extra = get_object_or_404(ExtraProduct.objects.select_related("person", "person__agency"), pk=pk)
+    extra = selectors.extra_by_pk(pk)
+    if extra is None:
+        raise Http404("Không tìm thấy việc phát sinh.")
     person = _person(request.user, extra.person_id)
     can_edit = request.user.has_perm("ratings.score_person", person)
     if request.method == "POST":
@@ -325,7 +327,9 @@ def extra_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def amend(request: HttpRequest, pk: int) -> HttpResponse:
-    rating = get_object_or_404(Rating.objects.select_related("person", "agency"), pk=pk)
+    rating = selectors.rating_by_pk(pk)
+    if rating is None:
+        raise Http404("Không tìm thấy phiếu đánh giá.")
     person = _person(request.user, rating.person_id)
     period = rating_period(rating.period)
     form = AmendForm(request.POST)
@@ -372,7 +376,7 @@ def _agency_page(
     status: int = 200,
 ) -> HttpResponse:
     sheets = selectors.agency_sheets(agency, period)
-    policy = RatingPolicy.objects.filter(agency=agency).first()
+    policy = selectors.policy_of(agency)
     can_decide = request.user.has_perm("ratings.decide", agency)
     forms = forms or {}
     if can_decide:
@@ -457,7 +461,9 @@ def unit_score(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         unit = None
         if form.cleaned_data["unit"]:
-            unit = get_object_or_404(Unit, pk=form.cleaned_data["unit"], agency=agency)
+            unit = selectors.unit_of(agency, form.cleaned_data["unit"])
+            if unit is None:
+                raise Http404("Không tìm thấy đơn vị.")
         try:
             services.unit_rating_score(
                 user=request.user,

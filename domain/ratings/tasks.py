@@ -128,9 +128,13 @@ def product_score(product: Product, rules: RatingRules) -> ProductScore:
 
 
 def task_result(
-    products: Sequence[Product], rules: RatingRules, leader: LeaderParts | None = None
+    products: Sequence[Product],
+    rules: RatingRules,
+    leader: LeaderParts | None = None,
+    scores: Sequence[ProductScore] | None = None,
 ) -> TaskResult | None:
-    """The period's a, b, c and points; None when nothing was assigned (the period is not rated on tasks)."""
+    """The period's a, b, c and points; None when nothing was assigned (the period is not rated on tasks).
+    ``scores`` are the products' scores when the caller has them already (same order)."""
     problems = [problem for product in products for problem in product.problems()]
     if leader is not None and not all(ZERO <= x <= ONE for x in (leader.d, leader.dd, leader.e)):
         problems.append("d, đ, e của lãnh đạo phải từ 0 đến 1 (0% đến 100%).")
@@ -140,8 +144,7 @@ def task_result(
     if assigned == 0:
         return None
     quantity = quality = timeliness = ZERO
-    for product in products:
-        scored = product_score(product, rules)
+    for scored in scores if scores is not None else (product_score(product, rules) for product in products):
         quantity += scored.quantity
         quality += scored.quality
         timeliness += scored.timeliness

@@ -96,6 +96,10 @@ def test_another_person_or_agency_is_not_found(own, other, client):
     assert client.get(_person_url(stranger.pk)).status_code == 404
     client.force_login(other.leader)
     assert client.get(_person_url(me_user.person.pk)).status_code == 404
+    client.force_login(own.head)
+    colleague.is_active = False  # moved away: their past sheets stay readable to those who could read them
+    colleague.save()
+    assert client.get(_person_url(colleague.pk)).status_code == 200
 
 
 def test_a_bad_period_is_refused_and_none_means_last_month(own, client):
