@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from apps.core.files import file_response
 from apps.core.forms import add_service_errors
+from apps.core.ids import parse_id, parse_int
 from apps.organizations.models import Agency
 
 from . import selectors, services
@@ -35,15 +36,13 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
 
 
 def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    """An id from the query string; anything else (text, huge, negative) is no id."""
+    return parse_id(value)
 
 
 def _year(request: HttpRequest) -> int:
-    year = _int(request.GET.get("year"))
-    return year if year and 2000 <= year <= 2100 else timezone.localdate().year
+    year = parse_int(request.GET.get("year"), lowest=2000, highest=2100)
+    return year or timezone.localdate().year
 
 
 def _viewed_agency(request: HttpRequest) -> Agency:

@@ -195,3 +195,18 @@ def test_the_server_never_fetches_a_private_or_loopback_address(settings):
     settings.CCHC_FETCH_LINKS = True
     settings.CCHC_FETCH_TIMEOUT_SECONDS = 1
     assert fetch_many(["http://10.0.0.1/x", "http://127.0.0.1/y"]) == {}
+
+
+def test_huge_or_odd_ids_are_not_server_errors(client, tree, focal):
+    huge = "99999999999999999999"
+    client.force_login(focal)
+    for url in (
+        f"/tuyen-truyen/?agency={huge}",
+        f"/tuyen-truyen/?agency={tree.own.pk}&plan={huge}&year=99999",
+        "/tuyen-truyen/tin-bai/?agency=abc&month=13",
+        f"/tuyen-truyen/tin-bai/{huge}/",
+        f"/tuyen-truyen/ke-hoach/{huge}/chi-tieu/",
+    ):
+        assert client.get(url).status_code in (200, 404), url
+    for url in (f"/api/v1/communications/check?agency={huge}", f"/api/v1/communications/articles/{huge}"):
+        assert client.get(url).status_code in (404, 422), url
