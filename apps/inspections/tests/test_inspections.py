@@ -351,4 +351,7 @@ def test_the_inspection_summary_goes_through_the_reports_engine(tree, setup):
     assert texts["overview"].startswith(
         "Công tác kiểm tra CCHC: Sở Xây dựng tỉnh Một đã kiểm tra 1 cơ quan, đơn vị"
     )
-    assert "Nhiệm vụ quá hạn chưa hoàn thành: công khai đủ thủ tục (hạn 30/04/2026" in texts["sections"]["direction"]
+    assert (
+        "Nhiệm vụ quá hạn chưa hoàn thành: công khai đủ thủ tục (hạn 30/04/2026"
+        in texts["sections"]["direction"]
+    )
