@@ -182,6 +182,7 @@ def main() -> int:
     parser.add_argument("--tasks", type=int, default=300)
     parser.add_argument("--dossiers", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--profile", action="store_true", help="profile one warm province page")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="cchc-bench-transparency-"))
     try:
@@ -225,6 +226,19 @@ def main() -> int:
         results.append(("Trang tỉnh, lần đầu", ms, queries))
         runs = [timed(lambda: client.get(province_url)) for _ in range(args.repeat)]
         results.append(("Trang tỉnh, lần sau", statistics.median(r[0] for r in runs), runs[-1][1]))
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.runcall(lambda: client.get(province_url))
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        size = len(runs[-1][2].content)
+        print(f"Trang tỉnh: {size // 1024} KB HTML.")
+        runs = [timed(lambda: client.get(reverse("core:health"))) for _ in range(args.repeat)]
+        results.append(
+            ("Mốc so sánh: /healthz qua cùng chuỗi middleware", statistics.median(r[0] for r in runs), 0)
+        )
         publication_set(user=user, agency=agency, keys=[key for key in keys if key != "dossiers.online"])
         ms, queries, response = timed(lambda: client.get(agency_url))
         assert "Hồ sơ nộp trực tuyến" not in response.content.decode()
@@ -242,7 +256,7 @@ def main() -> int:
         print(f"{'Phép đo':<46} {'thời gian':>10} {'truy vấn':>9} {'mục tiêu':>10}  đạt")
         missed = 0
         for label, ms, queries in results:
-            target = TARGETS_MS[label]
+            target = TARGETS_MS.get(label, 10**6)
             ok = ms < target
             missed += not ok
             print(

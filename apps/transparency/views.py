@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from apps.core.ids import parse_id
@@ -92,15 +93,20 @@ def public_agency(request: HttpRequest, code: str) -> HttpResponse:
     agency = selectors.public_agency(code=code)
     if agency is None:
         return _not_published(request, "Không tìm thấy cơ quan", f"Không có cơ quan nào mang mã “{code}”.")
-    page = selectors.agency_page(agency=agency)
-    if not page.count:
-        return _not_published(
-            request,
-            agency.name,
-            f"{agency.name} chưa công khai số liệu nào trên cổng này. Vui lòng quay lại sau.",
-        )
-    province = selectors.province_of(agency)
-    return render(request, "transparency/public_agency.html", {"page": page, "province": province})
+    key = selectors.agency_cache_key(agency.pk)
+    html = selectors.cached_html(key)
+    if html is None:
+        page = selectors.agency_page(agency=agency)
+        if not page.count:
+            return _not_published(
+                request,
+                agency.name,
+                f"{agency.name} chưa công khai số liệu nào trên cổng này. Vui lòng quay lại sau.",
+            )
+        context = {"page": page, "province": selectors.province_of(agency)}
+        html = render_to_string("transparency/public_agency.html", context, request)
+        selectors.keep_html(key, html)
+    return HttpResponse(html)
 
 
 def public_province(request: HttpRequest, code: str) -> HttpResponse:
@@ -109,11 +115,16 @@ def public_province(request: HttpRequest, code: str) -> HttpResponse:
         return _not_published(
             request, "Không tìm thấy tỉnh", f"Không có tỉnh, thành phố nào mang mã “{code}”."
         )
-    page = selectors.province_page(province=province)
-    if not page.agencies:
-        return _not_published(
-            request,
-            province.name,
-            f"Chưa có cơ quan nào của {province.name} công khai số liệu trên cổng này.",
-        )
-    return render(request, "transparency/public_province.html", {"page": page})
+    key = selectors.province_cache_key(province.pk)
+    html = selectors.cached_html(key)
+    if html is None:
+        page = selectors.province_page(province=province)
+        if not page.agencies:
+            return _not_published(
+                request,
+                province.name,
+                f"Chưa có cơ quan nào của {province.name} công khai số liệu trên cổng này.",
+            )
+        html = render_to_string("transparency/public_province.html", {"page": page}, request)
+        selectors.keep_html(key, html)
+    return HttpResponse(html)

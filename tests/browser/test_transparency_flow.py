@@ -85,6 +85,7 @@ def test_phone_visitor_reads_published_figures_and_a_figure_taken_down_disappear
         # The focal point takes the online figure down from the settings page.
         login(page, url, "daumoi")
         page.goto(f"{url}/cong-khai/quan-ly/")
+        page.screenshot(path=str(SCREENSHOT.with_name("transparency-settings.png")), full_page=True)
         page.get_by_role("button", name="Gỡ Hồ sơ nộp trực tuyến").click()
         assert page.get_by_text("Đã gỡ số liệu khỏi trang công khai.").is_visible()
 
@@ -96,5 +97,6 @@ def test_phone_visitor_reads_published_figures_and_a_figure_taken_down_disappear
         phone.goto(f"{url}/cong-khai/tinh/DLK/")
         assert phone.get_by_role("link", name="Sở Xây dựng tỉnh Đắk Lắk").is_visible()
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        phone.screenshot(path=str(SCREENSHOT.with_name("transparency-province-phone.png")), full_page=True)
     finally:
         context.close()
