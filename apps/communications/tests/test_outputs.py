@@ -144,3 +144,23 @@ def test_the_communication_report_and_the_periodic_reports_count_the_articles(tr
             assert "Trang thông tin điện tử: 1" in content.communications_note
             text = "\n".join(p.text for p in Document(BytesIO(report_docx(report, content).data)).paragraphs)
             assert "Thông tin, tuyên truyền cải cách hành chính" in text
+
+
+def test_the_public_portal_shows_the_articles_and_the_months_meeting_the_target(tree, plan, focal, client):
+    from django.core.cache import cache
+
+    from apps.transparency.services import publication_set
+
+    cache.clear()
+    with time_machine.travel(date(2026, 4, 10)):
+        for day, link in ((date(2026, 1, 5), "https://sxd.vn/1"), (date(2026, 2, 27), "https://sxd.vn/2")):
+            article_create(user=focal, agency=tree.own, item=ArticleInput("Tin", "website", day, link))
+        publication_set(
+            user=focal, agency=tree.own, keys=["communications.articles", "communications.months"]
+        )
+        page = client.get(f"/cong-khai/{tree.own.code}/").content.decode()
+    cache.clear()
+    assert "Tin, bài tuyên truyền CCHC đã đăng" in page and "2 tin, bài" in page
+    # January and February met the plan's "1 a month on the website", March did not: 2 of 3 months
+    assert "Tháng đạt chỉ tiêu tin, bài" in page and "66,67%" in page and "2/3" in page
+    assert "daumoi" not in page
