@@ -45,7 +45,7 @@ from domain.plan_import.layout import (
 from domain.plan_import.masthead import display_name
 from domain.plan_import.objectives import read_objectives
 from domain.plan_import.references import find_references, find_supersedes
-from domain.plan_import.responsibilities import agency_tasks, targets_in_duties
+from domain.plan_import.responsibilities import agency_tasks, targets_in_duties, tidy_duty
 from domain.plan_import.result import DocRef, ImportWarning, ParsedTask, PlanHeader, PlanParseResult
 from domain.plan_import.rubrics import Rubric, read_rubrics
 from domain.plan_import.table_rows import TableRows, rows_from_tables
@@ -272,7 +272,7 @@ class _Parse:
         if kind == PLAN:
             tasks, warnings = read_assignments(part.found_sections, context)
             if any(task.lead for task in tasks):
-                return tasks, warnings
+                return [tidy_duty(task) for task in tasks], warnings
         found, warnings = agency_tasks(
             _after_title(part.nodes), context, front_addressees=part.front.addressees
         )

@@ -22,7 +22,7 @@ Refs: "N" for the N-th task found, in reading order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from domain.plan_import.layout import Node, split_sentences
 from domain.plan_import.result import ImportWarning, ParsedObjective, ParsedTask
@@ -429,6 +429,22 @@ def _duty_then_agency(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str]
         duty = head.strip() + (f", {time}" if time else "")
         return assignment.lead, assignment.cooperating, duty
     return assignment.lead, (), head.strip()
+
+
+def tidy_duty(task: ParsedTask) -> ParsedTask:
+    """A duty read by ``assignments`` as its sentence, told like the others: the time written at its start or
+    end out of the title, "Phối hợp với …" at its start into the co-operating agencies."""
+    duty = re.sub(r"\s*\./\.\s*$", "", task.title.strip())
+    cooperating = task.cooperating
+    if re.match(r"^(?:Chủ trì\s*,\s*)?[Pp]hối hợp (?:với|cùng)\s", duty):
+        after = _after_role(duty[:1].lower() + duty[1:])
+        if after is not None and after[0]:
+            cooperating = cooperating or after[0]
+            duty = after[1]
+    title = _without_time(duty, time_phrase(duty)[1]).strip().rstrip(".;:,").strip()
+    if not title or len(title.split()) < 2:
+        return task
+    return replace(task, title=title, cooperating=cooperating)
 
 
 def targets_in_duties(nodes: list[Node]) -> list[ParsedObjective]:
