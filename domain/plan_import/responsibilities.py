@@ -50,7 +50,7 @@ _AGENCY_START = re.compile(
 _WHOLE_NAMES = re.compile(r"^(?:doan kiem tra|to kiem tra|doan cong tac|to cong tac|to giup viec)\b")
 # Group phrases that name no one in particular: not a lead.
 _UNFIXED = re.compile(r"\b(?:duoc kiem tra|co lien quan|lien quan|duoc giao|duoc)\s*$")
-_PREFIX = re.compile(r"^(?:giao cho|giao|de nghi|yeu cau|trach nhiem cua)\s+")
+_PREFIX = re.compile(r"^(?:giao cho|giao|de nghi|yeu cau|trach nhiem cua|doi voi)\s+")
 # Lower-case words that start the duty after an agency's name ("Sở Tư pháp chủ trì …"), folded.
 # With their diacritics: folded, "cùng cấp" (of the same level) would read as "cung cấp" (provide).
 _TWO_WORD_VERBS = frozenset(
