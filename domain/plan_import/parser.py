@@ -31,6 +31,7 @@ from domain.plan_import.header import (
     read_front,
 )
 from domain.plan_import.kinds import DECISION, PLAN, attached_plan_start, kind_of
+from domain.plan_import.labelled import labelled_tasks
 from domain.plan_import.layout import (
     Node,
     Section,
@@ -269,6 +270,9 @@ class _Parse:
         self, kind: str, part: _Part, context: TaskContext
     ) -> tuple[list[ParsedTask], list[ImportWarning]]:
         """Tasks of a document without a task table: its assignments, read from its structure."""
+        labelled, warnings = labelled_tasks(_after_title(part.nodes), context)
+        if labelled:
+            return labelled, warnings
         if kind == PLAN:
             tasks, warnings = read_assignments(part.found_sections, context)
             if any(task.lead for task in tasks):

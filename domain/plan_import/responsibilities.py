@@ -62,7 +62,8 @@ _TWO_WORD_VERBS = frozenset(
     sửa đổi|bổ sung|phổ biến|biên soạn|phát hành|kết nối|tích hợp|khắc phục|xin lỗi|thông báo|tập huấn|
     giám sát|quản lý|sắp xếp|cắt giảm|cải thiện|thúc đẩy|tham gia|thực hiện|yêu cầu|đề nghị|có trách|
     chịu trách|căn cứ|quan tâm|phát huy|thường xuyên|kịp thời|nghiêm túc|khẩn trương|thống kê|lập danh|
-    phát sóng|tập trung|rút kinh|nghiêm khắc|chấn chỉnh|lắp đặt|biểu dương|khen thưởng|phát hiện|nhân rộng""".replace(
+    phát sóng|tập trung|rút kinh|nghiêm khắc|chấn chỉnh|lắp đặt|biểu dương|khen thưởng|phát hiện|nhân rộng|
+    nâng cấp|hoàn thiện|kiện toàn|củng cố|mở rộng|vận động|thu thập|tích cực|phát triển|thí điểm""".replace(
         "\n", ""
     )
     .replace("    ", "")
@@ -160,12 +161,16 @@ def _after_role(rest: str) -> tuple[tuple[str, ...], str] | None:
     text = re.sub(
         r"^(?:là (?:cơ quan|đơn vị) (?:thường trực|đầu mối|chủ trì)[^,;]*|là đầu mối)\s*[,;]?\s*", "", text
     )
+    if re.match(r"^(?:có|chịu) trách nhiệm trước\s", text):
+        return None  # "… chịu trách nhiệm trước Chủ tịch UBND tỉnh về …": accountability, not a duty
     text = re.sub(r"^(?:có trách nhiệm|chịu trách nhiệm)\s*:?\s*", "", text)
     cooperating: tuple[str, ...] = ()
     match = re.match(r"^(?:chủ trì\s*,?\s*)?phối hợp (?:với|cùng)\s+", text, re.IGNORECASE)
     if match:
         names = text[match.end() :]
         end = _agency_end(names[0].upper() + names[1:] if names else names)
+        if end is None:
+            end = _proper_name_end(names)
         if end is not None and end < len(names):
             cooperating = split_agencies(names[:end])
             text = names[end:].strip(" ,")
@@ -174,6 +179,18 @@ def _after_role(rest: str) -> tuple[tuple[str, ...], str] | None:
     if not text or _NOT_DUTY.match(fold(text)):
         return None
     return cooperating, text[0].upper() + text[1:]
+
+
+def _proper_name_end(text: str) -> int | None:
+    """Where a name that starts with a capital ends at its first verb ("Hội Cựu chiến binh tỉnh vận động …"),
+    or ``None`` when no verb comes within a name's length."""
+    words = _words(text)
+    if not text[:1].isupper():
+        return None
+    for index in range(1, min(len(words), 10)):
+        if _verb_at(words, index, text):
+            return words[index][0] if index >= 2 else None
+    return None
 
 
 def read_assignment(text: str) -> Assignment | None:
@@ -327,6 +344,8 @@ def agency_tasks(
     current_level = ""
 
     def add(lead: tuple[str, ...], cooperating: tuple[str, ...], duty: str) -> None:
+        if duty.rstrip().endswith(":"):
+            return  # "… xây dựng kế hoạch … như sau:", "… tập trung thực hiện:": it introduces what follows
         task, found = _task(str(len(tasks) + 1), lead, cooperating, duty, context)
         if task.title and len(task.title.split()) >= 2 and not _GENERIC.match(fold(task.title)):
             tasks.append(task)
