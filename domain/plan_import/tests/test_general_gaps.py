@@ -137,3 +137,27 @@ def test_a_duty_followed_by_labelled_lines(case: str) -> None:
     assert [(t.title, t.lead, t.cooperating, t.timeline.raw, t.deliverable) for t in result.tasks] == [
         expected
     ]
+
+
+# A subject line that starts with a word preambles also start with ("Thực hiện", "Triển khai") is the title
+# when it is a bare line under the type name: short, no citation, no closing punctuation.
+SUBJECTS = {
+    "Thực hiện …": "Thực hiện công tác cải cách hành chính năm 2026",
+    "Triển khai …": "Triển khai Đề án 06 trên địa bàn xã năm 2026",
+}
+
+
+@pytest.mark.parametrize("case", sorted(SUBJECTS))
+def test_a_plain_subject_line_is_the_title(case: str) -> None:
+    text = (
+        "UỶ BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 09/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nTân Lập, ngày 12 tháng 01 năm 2026\n\nKẾ HOẠCH\n"
+        f"{SUBJECTS[case]}\n\nThực hiện Kế hoạch số 40/KH-UBND ngày 30/12/2025 của UBND tỉnh, UBND xã ban hành "
+        "kế hoạch như sau:\n1. Mục tiêu\n- Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%.\n"
+        "2. Nhiệm vụ\n- Văn phòng HĐND và UBND xã: tổng hợp kết quả, báo cáo trước ngày 05/12/2026.\n"
+    )
+
+    result = _parse(text)
+
+    assert result.plan.title == SUBJECTS[case]
+    assert [(b.number, b.symbol) for b in result.basis] == [("40", "KH-UBND")]
