@@ -166,7 +166,7 @@ def read_front(paragraphs: list[str], lines: list[str] | None = None) -> Front:
         if _SEPARATOR.match(paragraph):
             continue
         if (
-            _PREAMBLE_START.match(fold(paragraph))
+            (_PREAMBLE_START.match(fold(paragraph)) and (title_parts or not _is_bare_subject(paragraph)))
             or len(" ".join(title_parts)) > 300
             or (title_parts and _ends_title(paragraph))
         ):
@@ -179,6 +179,18 @@ def read_front(paragraphs: list[str], lines: list[str] | None = None) -> Front:
     front.title = _title_case(title, " ".join(paragraphs)) or None
     front.preamble = [p for p in rest[position:] if not _SEPARATOR.match(p) and not _is_signing_body(p)]
     return front
+
+
+def _is_bare_subject(paragraph: str) -> bool:
+    """ "Thực hiện công tác cải cách hành chính năm 2026" right under the type line: a subject, not the
+    preamble ("Thực hiện Kế hoạch số 412/KH-UBND …, UBND xã ban hành …" cites, runs on and ends in punctuation)."""
+    text = paragraph.strip()
+    return (
+        len(text) <= 160
+        and not re.search(r"\d+\s*/\s*\d{0,4}\s*/?\s*[A-ZĐa-z]", text)
+        and not re.search(r"[,;:.]\s*$", text)
+        and "," not in text
+    )
 
 
 def _ends_title(paragraph: str) -> bool:

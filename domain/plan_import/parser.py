@@ -31,6 +31,7 @@ from domain.plan_import.header import (
     read_front,
 )
 from domain.plan_import.kinds import DECISION, PLAN, attached_plan_start, kind_of
+from domain.plan_import.labelled import labelled_tasks
 from domain.plan_import.layout import (
     Node,
     Section,
@@ -45,7 +46,7 @@ from domain.plan_import.layout import (
 from domain.plan_import.masthead import display_name
 from domain.plan_import.objectives import read_objectives
 from domain.plan_import.references import find_references, find_supersedes
-from domain.plan_import.responsibilities import agency_tasks, targets_in_duties
+from domain.plan_import.responsibilities import agency_tasks, targets_in_duties, tidy_duty
 from domain.plan_import.result import DocRef, ImportWarning, ParsedTask, PlanHeader, PlanParseResult
 from domain.plan_import.rubrics import Rubric, read_rubrics
 from domain.plan_import.table_rows import TableRows, rows_from_tables
@@ -269,10 +270,13 @@ class _Parse:
         self, kind: str, part: _Part, context: TaskContext
     ) -> tuple[list[ParsedTask], list[ImportWarning]]:
         """Tasks of a document without a task table: its assignments, read from its structure."""
+        labelled, warnings = labelled_tasks(_after_title(part.nodes), context)
+        if labelled:
+            return labelled, warnings
         if kind == PLAN:
             tasks, warnings = read_assignments(part.found_sections, context)
             if any(task.lead for task in tasks):
-                return tasks, warnings
+                return [tidy_duty(task) for task in tasks], warnings
         found, warnings = agency_tasks(
             _after_title(part.nodes), context, front_addressees=part.front.addressees
         )

@@ -22,7 +22,7 @@ Refs: "N" for the N-th task found, in reading order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from domain.plan_import.layout import Node, split_sentences
 from domain.plan_import.result import ImportWarning, ParsedObjective, ParsedTask
@@ -50,7 +50,7 @@ _AGENCY_START = re.compile(
 _WHOLE_NAMES = re.compile(r"^(?:doan kiem tra|to kiem tra|doan cong tac|to cong tac|to giup viec)\b")
 # Group phrases that name no one in particular: not a lead.
 _UNFIXED = re.compile(r"\b(?:duoc kiem tra|co lien quan|lien quan|duoc giao|duoc)\s*$")
-_PREFIX = re.compile(r"^(?:giao cho|giao|de nghi|yeu cau|trach nhiem cua)\s+")
+_PREFIX = re.compile(r"^(?:giao cho|giao|de nghi|yeu cau|trach nhiem cua|doi voi)\s+")
 # Lower-case words that start the duty after an agency's name ("Sở Tư pháp chủ trì …"), folded.
 # With their diacritics: folded, "cùng cấp" (of the same level) would read as "cung cấp" (provide).
 _TWO_WORD_VERBS = frozenset(
@@ -62,7 +62,8 @@ _TWO_WORD_VERBS = frozenset(
     sửa đổi|bổ sung|phổ biến|biên soạn|phát hành|kết nối|tích hợp|khắc phục|xin lỗi|thông báo|tập huấn|
     giám sát|quản lý|sắp xếp|cắt giảm|cải thiện|thúc đẩy|tham gia|thực hiện|yêu cầu|đề nghị|có trách|
     chịu trách|căn cứ|quan tâm|phát huy|thường xuyên|kịp thời|nghiêm túc|khẩn trương|thống kê|lập danh|
-    phát sóng|tập trung|rút kinh|nghiêm khắc|chấn chỉnh|lắp đặt|biểu dương|khen thưởng|phát hiện|nhân rộng""".replace(
+    phát sóng|tập trung|rút kinh|nghiêm khắc|chấn chỉnh|lắp đặt|biểu dương|khen thưởng|phát hiện|nhân rộng|
+    nâng cấp|hoàn thiện|kiện toàn|củng cố|mở rộng|vận động|thu thập|tích cực|phát triển|thí điểm""".replace(
         "\n", ""
     )
     .replace("    ", "")
@@ -160,12 +161,16 @@ def _after_role(rest: str) -> tuple[tuple[str, ...], str] | None:
     text = re.sub(
         r"^(?:là (?:cơ quan|đơn vị) (?:thường trực|đầu mối|chủ trì)[^,;]*|là đầu mối)\s*[,;]?\s*", "", text
     )
+    if re.match(r"^(?:có|chịu) trách nhiệm trước\s", text):
+        return None  # "… chịu trách nhiệm trước Chủ tịch UBND tỉnh về …": accountability, not a duty
     text = re.sub(r"^(?:có trách nhiệm|chịu trách nhiệm)\s*:?\s*", "", text)
     cooperating: tuple[str, ...] = ()
     match = re.match(r"^(?:chủ trì\s*,?\s*)?phối hợp (?:với|cùng)\s+", text, re.IGNORECASE)
     if match:
         names = text[match.end() :]
         end = _agency_end(names[0].upper() + names[1:] if names else names)
+        if end is None:
+            end = _proper_name_end(names)
         if end is not None and end < len(names):
             cooperating = split_agencies(names[:end])
             text = names[end:].strip(" ,")
@@ -174,6 +179,18 @@ def _after_role(rest: str) -> tuple[tuple[str, ...], str] | None:
     if not text or _NOT_DUTY.match(fold(text)):
         return None
     return cooperating, text[0].upper() + text[1:]
+
+
+def _proper_name_end(text: str) -> int | None:
+    """Where a name that starts with a capital ends at its first verb ("Hội Cựu chiến binh tỉnh vận động …"),
+    or ``None`` when no verb comes within a name's length."""
+    words = _words(text)
+    if not text[:1].isupper():
+        return None
+    for index in range(1, min(len(words), 10)):
+        if _verb_at(words, index, text):
+            return words[index][0] if index >= 2 else None
+    return None
 
 
 def read_assignment(text: str) -> Assignment | None:
@@ -327,6 +344,8 @@ def agency_tasks(
     current_level = ""
 
     def add(lead: tuple[str, ...], cooperating: tuple[str, ...], duty: str) -> None:
+        if duty.rstrip().endswith(":"):
+            return  # "… xây dựng kế hoạch … như sau:", "… tập trung thực hiện:": it introduces what follows
         task, found = _task(str(len(tasks) + 1), lead, cooperating, duty, context)
         if task.title and len(task.title.split()) >= 2 and not _GENERIC.match(fold(task.title)):
             tasks.append(task)
@@ -429,6 +448,22 @@ def _duty_then_agency(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str]
         duty = head.strip() + (f", {time}" if time else "")
         return assignment.lead, assignment.cooperating, duty
     return assignment.lead, (), head.strip()
+
+
+def tidy_duty(task: ParsedTask) -> ParsedTask:
+    """A duty read by ``assignments`` as its sentence, told like the others: the time written at its start or
+    end out of the title, "Phối hợp với …" at its start into the co-operating agencies."""
+    duty = re.sub(r"\s*\./\.\s*$", "", task.title.strip())
+    cooperating = task.cooperating
+    if re.match(r"^(?:Chủ trì\s*,\s*)?[Pp]hối hợp (?:với|cùng)\s", duty):
+        after = _after_role(duty[:1].lower() + duty[1:])
+        if after is not None and after[0]:
+            cooperating = cooperating or after[0]
+            duty = after[1]
+    title = _without_time(duty, time_phrase(duty)[1]).strip().rstrip(".;:,").strip()
+    if not title or len(title.split()) < 2:
+        return task
+    return replace(task, title=title, cooperating=cooperating)
 
 
 def targets_in_duties(nodes: list[Node]) -> list[ParsedObjective]:
