@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.core.forms import add_service_errors
@@ -43,7 +44,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "inspections/home.html",
-        {"plans": plans, "form": PlanForm() if can_plan else None, "agency": agency},
+        {
+            "plans": plans,
+            "form": PlanForm(initial={"year": timezone.localdate().year}) if can_plan else None,
+            "agency": agency,
+        },
     )
 
 
