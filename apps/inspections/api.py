@@ -179,7 +179,7 @@ def _inspection_out(inspection: Inspection) -> dict[str, Any]:
 @router.get(
     "/inspections/plans", response=list[PlanOut], summary="Kế hoạch kiểm tra CCHC và tỷ lệ so với chỉ tiêu"
 )
-def plan_list(request: HttpRequest, year: int | None = None) -> Any:
+def plan_list(request: HttpRequest, year: Annotated[int, Field(ge=2000, le=2100)] | None = None) -> Any:
     plans = selectors.plan_list_for_user(user=request.user)
     if year is not None:
         plans = plans.filter(year=year)
