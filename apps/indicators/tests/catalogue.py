@@ -13,7 +13,12 @@ from django.apps import apps
 from apps.indicators.models import Indicator
 
 # Every migration that adds catalogue rows, in order (each `load` is idempotent or runs on an empty table).
-CATALOGUE_MIGRATIONS = ("0002_catalogue", "0006_par_duty_indicators", "0007_inspection_indicators")
+CATALOGUE_MIGRATIONS = (
+    "0002_catalogue",
+    "0006_par_duty_indicators",
+    "0007_communication_indicators",
+    "0007_inspection_indicators",
+)
 
 
 def ensure_catalogue() -> None:
