@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from domain.vntext import fold_chars, normalize_space, strip_markup
 
-__all__ = ["BASELINE_KINDS", "COMPARATORS", "Target", "parse_target", "parse_targets"]
+__all__ = ["BASELINE_KINDS", "COMPARATORS", "Target", "parse_target", "parse_targets", "target_display"]
 
 COMPARATORS = (">=", ">", "<=", "<", "=", "none")
 BASELINE_KINDS = (
@@ -24,6 +24,23 @@ BASELINE_KINDS = (
     "government_target",  # "theo mục tiêu Chính phủ giao": the figure is set by the Government each year
     "assigned_target",  # "chỉ tiêu tỉnh giao": the figure is set by the province or a higher level
 )
+
+
+COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
+
+
+def target_display(comparator: str, value: Decimal | None, unit: str, baseline: str | None) -> str:
+    """A target as a person writes it: "≥ 98%", "≥ 2 sáng kiến so với năm 2025", "Không để xảy ra"."""
+    if comparator == "none":
+        return "Không để xảy ra"
+    number = "" if value is None else f"{value.normalize():f}".replace(".", ",")
+    suffix = "%" if unit == "%" else (f" {unit}" if unit and unit != "count" else "")
+    parts = [
+        COMPARATOR_SIGNS.get(comparator, comparator),
+        f"{number}{suffix}" if number else "",
+        baseline or "",
+    ]
+    return " ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,10 @@ class Target:
     baseline_kind: str | None
     baseline_year: int | None
     text: str
+
+    @property
+    def display(self) -> str:
+        return target_display(self.comparator, self.value, self.unit, self.baseline)
 
 
 # Counting nouns as written after a number; the longest match wins ("tin/bài" over "tin").

@@ -11,6 +11,7 @@ from apps.core.audit import AuditedModel
 from apps.core.files import RandomPath
 from apps.core.versioning import VersionedModel
 from apps.organizations.models import Agency
+from domain.targets import target_display
 
 from .choices import Comparator, DocumentKind, ImportStatus, PlanStatus, PlanType, ReferenceRelation
 
@@ -235,12 +236,7 @@ class Target(AuditedModel):
 
     @property
     def display(self) -> str:
-        if self.comparator == Comparator.NONE:
-            return "Không để xảy ra"
-        value = "" if self.value is None else f"{self.value.normalize():f}".replace(".", ",")
-        unit = "%" if self.unit == "%" else (f" {self.unit}" if self.unit and self.unit != "count" else "")
-        parts = [str(Comparator(self.comparator).label), f"{value}{unit}" if value else "", self.baseline]
-        return " ".join(p for p in parts if p)
+        return target_display(self.comparator, self.value, self.unit, self.baseline)
 
 
 class PlanImport(models.Model):

@@ -30,7 +30,7 @@ from domain.documents.report_xlsx import report_to_xlsx
 from domain.report_tasks import DONE_LATE, DONE_ON_TIME, OVERDUE, STATUS_LABELS, tally
 
 from . import sources
-from .choices import ContributionStatus
+from .choices import ContributionStatus, ReportType
 from .compilation import (
     ReportFigures,
     compiled_texts,
@@ -281,8 +281,19 @@ def report_pdf(report: Report) -> bytes:
     return docx_to_pdf(report_docx(report).data)
 
 
+# The report types as the file name says them (ASCII Vietnamese, so every browser and mail client keeps it).
+FILE_WORDS = {
+    ReportType.MONTHLY: "thang",
+    ReportType.QUARTERLY: "quy",
+    ReportType.HALF_YEAR: "6-thang",
+    ReportType.ANNUAL: "nam",
+    ReportType.COMMUNICATION: "tuyen-truyen",
+    ReportType.EMULATION: "thi-dua",
+    ReportType.INSPECTION: "kiem-tra",
+}
+
+
 def file_name(report: Report, extension: str) -> str:
-    """ "bao-cao-annual-2026-DLK-SXD.docx": ASCII, so every browser and mail client keeps it."""
-    return f"bao-cao-{report.report_type}-{report.period_code}-{report.agency.code}.{extension}".replace(
-        "/", "-"
-    )
+    """ "bao-cao-nam-2026-DLK-SXD.docx": ASCII, so every browser and mail client keeps it."""
+    word = FILE_WORDS.get(report.report_type, "cchc")
+    return f"bao-cao-{word}-{report.period_code}-{report.agency.code}.{extension}".replace("/", "-")

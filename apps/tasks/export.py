@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font
 from domain.spreadsheet_text import safe_row
 from domain.task_status import STATUS_LABELS
 
+from .choices import SIX_CLEAR_LABELS
 from .models import Task
 from .selectors import task_status_of
 
@@ -40,7 +41,7 @@ def tasks_to_xlsx(tasks: Iterable[Task]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for task in tasks:
-        missing = [rule for rule, ok in task.six_clear.items() if not ok]
+        missing = [str(SIX_CLEAR_LABELS.get(rule, rule)) for rule, ok in task.six_clear.items() if not ok]
         sheet.append(
             safe_row(
                 (

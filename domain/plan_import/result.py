@@ -114,12 +114,48 @@ class AreaGroup:
     found: tuple[int, int, int]
 
 
+# What a warning's ``where`` code names, as the plan page calls it (the codes stay stable for the API).
+WHERE_LABELS = {
+    "document": "Văn bản",
+    "plan.title": "Trích yếu",
+    "plan.type": "Loại kế hoạch",
+    "plan.number": "Số, ký hiệu",
+    "plan.issued_on": "Ngày ban hành",
+    "plan.place": "Địa danh",
+    "plan.issuer": "Cơ quan ban hành",
+    "plan.period": "Năm, giai đoạn",
+    "plan.recipients": "Nơi nhận",
+    "plan.signer": "Người ký",
+    "plan.signer_title": "Chức vụ người ký",
+    "plan.supersedes": "Văn bản thay thế",
+    "objectives": "Mục tiêu, chỉ tiêu",
+    "tasks": "Nhiệm vụ",
+    "appendix": "Phụ lục",
+}
+WHERE_ITEM_LABELS = {
+    "task": "Nhiệm vụ",
+    "objective": "Mục tiêu",
+    "appendix": "Phụ lục, mục",
+    "group": "Lĩnh vực",
+}
+
+
 @dataclass(frozen=True)
 class ImportWarning:
     """Something the importer could not read or had to infer; ``where`` names the field or item."""
 
     where: str
     message: str
+
+    @property
+    def where_label(self) -> str:
+        """``where`` as a person reads it: "plan.issuer" → "Cơ quan ban hành", "task:3" → "Nhiệm vụ 3"."""
+        if self.where in WHERE_LABELS:
+            return WHERE_LABELS[self.where]
+        kind, _, ref = self.where.partition(":")
+        if ref and kind in WHERE_ITEM_LABELS:
+            return f"{WHERE_ITEM_LABELS[kind]} {ref}"
+        return "Văn bản"
 
 
 @dataclass(frozen=True)

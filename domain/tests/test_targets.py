@@ -403,3 +403,13 @@ def test_parse_targets_never_raises(text: str) -> None:
 )
 def test_parse_targets_never_raises_on_target_like_words(words: list[str]) -> None:
     parse_targets(" ".join(words))
+
+
+def test_a_target_reads_as_written_not_as_a_code():
+    from domain.targets import target_display
+
+    assert target_display(">=", Decimal("98"), "%", None) == "≥ 98%"
+    assert target_display("none", Decimal(0), "count", None) == "Không để xảy ra"
+    assert (
+        target_display(">=", Decimal("2"), "sáng kiến", "so với năm 2025") == "≥ 2 sáng kiến so với năm 2025"
+    )

@@ -63,7 +63,7 @@ def test_report_page_preview_and_downloads(users, annual):
     assert "Kết quả thực hiện công tác cải cách hành chính năm 2026" in preview
     assert "Cải cách thủ tục hành chính" in preview and "Lê Công Du" in preview
     word = client.get(f"/bao-cao/{annual.pk}/tai/docx/")
-    assert word["Content-Disposition"] == 'attachment; filename="bao-cao-annual-2026-P1-OWN.docx"'
+    assert word["Content-Disposition"] == 'attachment; filename="bao-cao-nam-2026-P1-OWN.docx"'
     assert docx.Document(BytesIO(word.content)).tables[0].cell(1, 0).text == "Số:      /BC-SXD"
     annex = client.get(f"/bao-cao/{annual.pk}/tai/xlsx/")
     assert load_workbook(BytesIO(annex.content)).sheetnames[0] == "Nhiệm vụ"

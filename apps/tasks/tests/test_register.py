@@ -56,6 +56,8 @@ def test_excel_export_of_the_filtered_list(client, plan):
     titles = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert "Theo dõi thi hành pháp luật" in titles
     assert len(titles) == Task.objects.filter(plan=plan, search_text__contains="phap luat").count()
+    unclear = [row[13] for row in sheet.iter_rows(min_row=2, values_only=True) if row[13]]
+    assert unclear and all("Rõ" in text and "responsibility" not in text for text in unclear)
 
 
 def test_excel_export_neutralises_formulas(plan):

@@ -306,3 +306,12 @@ def test_plan_numbered_without_roman_sections_and_without_assignments() -> None:
     ]
     assert result.tasks[1].timeline.recurrence == "quarterly"
     assert any(w.where == "tasks" and "chưa có đơn vị chủ trì" in w.message for w in result.warnings)
+
+
+def test_warnings_name_their_place_in_vietnamese():
+    from domain.plan_import.result import ImportWarning
+
+    assert ImportWarning("plan.issuer", "x").where_label == "Cơ quan ban hành"
+    assert ImportWarning("task:12", "x").where_label == "Nhiệm vụ 12"
+    assert ImportWarning("objectives", "x").where_label == "Mục tiêu, chỉ tiêu"
+    assert ImportWarning("something.new", "x").where_label == "Văn bản"

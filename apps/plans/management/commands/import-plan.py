@@ -77,7 +77,7 @@ class Command(BaseCommand):
             f"{len(result.warnings)} cảnh báo"
         )
         for warning in result.warnings:
-            self.stdout.write(f"  ! {warning.where}: {warning.message}")
+            self.stdout.write(f"  ! {warning.where_label}: {warning.message}")
         if saved is not None:
             self.stdout.write(self.style.SUCCESS(f"Đã lưu (id {saved.pk}, phiên bản {saved.revision})."))
         else:
