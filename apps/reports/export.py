@@ -282,7 +282,7 @@ def report_pdf(report: Report) -> bytes:
 
 
 # The report types as the file name says them (ASCII Vietnamese, so every browser and mail client keeps it).
-FILE_WORDS = {
+FILE_WORDS: dict[str, str] = {
     ReportType.MONTHLY: "thang",
     ReportType.QUARTERLY: "quy",
     ReportType.HALF_YEAR: "6-thang",
