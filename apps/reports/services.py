@@ -296,6 +296,26 @@ def report_reopen(*, report: Report, user: Any) -> Report:
     return _save(report)
 
 
+def report_number_clean(*, report: Report, entered: str) -> str:
+    """The number part of what was typed: "125/BC-SXD", written as on paper, is number 125 of a report whose
+    symbol is BC-SXD (the symbol is added when the reference is shown); another symbol is a mistake."""
+    number, slash, rest = entered.strip().partition("/")
+    if not slash or not report.symbol:
+        return entered.strip()
+
+    def squeezed(text: str) -> str:
+        return "".join(text.split()).lower()
+
+    if squeezed(rest) != squeezed(report.symbol):
+        raise ValidationError(
+            {
+                "number": f"Ký hiệu “{rest.strip()}” khác ký hiệu của báo cáo “{report.symbol}”: chỉ nhập số "
+                "(ví dụ 125), hoặc sửa ký hiệu ở “Sửa nội dung”."
+            }
+        )
+    return number.strip()
+
+
 @transaction.atomic
 def report_mark_sent(
     *,
@@ -310,6 +330,7 @@ def report_mark_sent(
     """Record that the approved report went out (its number, date), keeping the Word file as it was sent."""
     _require(user, "reports.manage_report", report, "Bạn không có quyền gửi báo cáo của cơ quan này.")
     report = _locked(report)
+    number = report_number_clean(report=report, entered=number)
     errors: dict[str, str] = {}
     today = timezone.localdate()
     if sent_on > today:

@@ -129,7 +129,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pdf_available": soffice_path() is not None,
         "install_hint": INSTALL_HINT,
         "send_form": SendForm(
-            initial={"number": report.number, "sent_on": initial_date(timezone.localdate())}
+            initial={"number": report.number, "sent_on": initial_date(timezone.localdate())},
+            symbol=report.symbol,
         ),
         "status": ReportStatus,
         "deadline_passed": report.deadline < timezone.localdate() and report.status != ReportStatus.SENT,
@@ -166,14 +167,14 @@ def report_action(request: HttpRequest, pk: int) -> HttpResponse:
             if not request.user.has_perm("reports.manage_report", report):
                 raise PermissionDenied("Bạn không có quyền gửi báo cáo của cơ quan này.")
             data = form.cleaned_data
-            report.number = data["number"].strip()
+            report.number = services.report_number_clean(report=report, entered=data["number"])
             report.issued_on = data["issued_on"] or data["sent_on"]
             word = export.report_docx(report)
             services.report_mark_sent(
                 report=report,
                 user=request.user,
                 sent_on=data["sent_on"],
-                number=data["number"],
+                number=report.number,
                 issued_on=data["issued_on"],
                 document=word.data,
                 file_name=export.file_name(report, "docx"),

