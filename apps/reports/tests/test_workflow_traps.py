@@ -52,3 +52,17 @@ def test_the_send_form_shows_the_hint_with_the_reports_symbol(users, annual):
     _approved(annual, users)
     html = client_for(users["focal"]).get(f"/bao-cao/{annual.pk}/").content.decode()
     assert "ký hiệu “BC-SXD” được thêm tự động" in html
+
+
+def test_after_compiling_without_the_units_they_can_still_be_asked(users, annual, year):
+    # Given a report compiled straight from the draft
+    focal = client_for(users["focal"])
+    focal.post(f"/bao-cao/{annual.pk}/thao-tac/", {"action": "compile"})
+    # Then the page still offers to ask the units
+    html = focal.get(f"/bao-cao/{annual.pk}/").content.decode()
+    assert 'value="open"' in html and "Yêu cầu các đơn vị gửi nội dung" in html
+    # And asking them works
+    focal.post(f"/bao-cao/{annual.pk}/thao-tac/", {"action": "open"})
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.CONTRIBUTING
+    assert annual.contributions.filter(unit=year.construction).exists()
