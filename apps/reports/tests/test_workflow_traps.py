@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from apps.reports.choices import ReportStatus
-from apps.reports.services import report_compile
+from apps.reports.choices import ContributionStatus, ReportStatus
+from apps.reports.services import contribution_save, report_compile, report_open_to_units
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +66,26 @@ def test_after_compiling_without_the_units_they_can_still_be_asked(users, annual
     annual.refresh_from_db()
     assert annual.status == ReportStatus.CONTRIBUTING
     assert annual.contributions.filter(unit=year.construction).exists()
+
+
+def test_compiling_with_no_contribution_warns(users, annual):
+    page = client_for(users["focal"]).post(
+        f"/bao-cao/{annual.pk}/thao-tac/", {"action": "compile"}, follow=True
+    )
+    html = page.content.decode()
+    assert "Chưa có đơn vị nào gửi nội dung" in html
+
+
+def test_compiling_with_some_units_silent_names_them(users, annual, year):
+    report_open_to_units(report=annual, user=users["focal"])
+    part = annual.contributions.get(unit=year.construction)
+    contribution_save(
+        contribution=part, user=users["staff"], sections={"institutions": "Đã làm."}, submit=True
+    )
+    assert part.__class__.objects.get(pk=part.pk).status == ContributionStatus.SUBMITTED
+    html = (
+        client_for(users["focal"])
+        .post(f"/bao-cao/{annual.pk}/thao-tac/", {"action": "compile"}, follow=True)
+        .content.decode()
+    )
+    assert "chưa gửi nội dung" in html and year.office.name in html
