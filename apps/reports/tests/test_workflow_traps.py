@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from apps.notifications.models import Notification
 from apps.reports.choices import ContributionStatus, ReportStatus
 from apps.reports.services import contribution_save, report_compile, report_open_to_units
 
@@ -89,3 +90,13 @@ def test_compiling_with_some_units_silent_names_them(users, annual, year):
         .content.decode()
     )
     assert "chưa gửi nội dung" in html and year.office.name in html
+
+
+def test_the_leader_is_notified_that_a_report_awaits_approval(users, annual):
+    # When the focal point compiles the report
+    report_compile(report=annual, user=users["focal"])
+    # Then the agency's leader has a notice linking to it, and the focal point has none
+    notice = Notification.objects.get(user=users["leader"])
+    assert "chờ duyệt" in notice.title and notice.url == f"/bao-cao/{annual.pk}/"
+    assert not Notification.objects.filter(user=users["focal"]).exists()
+    assert not Notification.objects.filter(user=users["other"]).exists()
