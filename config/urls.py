@@ -33,3 +33,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]
+
+# Error pages in Vietnamese, in the layout (500: Django's view with the self-contained templates/500.html).
+handler400 = "apps.core.errors.bad_request"
+handler403 = "apps.core.errors.permission_denied"
+handler404 = "apps.core.errors.page_not_found"
+handler500 = "django.views.defaults.server_error"

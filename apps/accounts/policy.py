@@ -223,6 +223,20 @@ def can_report_progress(user: Any, task: Any) -> bool:
 
 
 @rules.predicate
+def can_complete_task(user: Any, task: Any) -> bool:
+    """Only the lead unit (or the accountable person, or who manages the plans) reports a task done: cooperating
+    units contribute their part (under "06 rõ" one lead answers for the result)."""
+    if can_manage_plans(user, task):
+        return True
+    person = getattr(user, "person", None)
+    if person is not None and task.accountable_id is not None and person.pk == task.accountable_id:
+        return True
+    if not scope_for(user).direct_roles(task.agency_id) & {Role.UNIT_HEAD, Role.STAFF}:
+        return False
+    return bool(person_unit_ids(user) & {u.pk for u in task.lead_units.all()})
+
+
+@rules.predicate
 def can_accept_result(user: Any, task: Any) -> bool:
     """The task's authority (thẩm quyền) accepts; without one named, the agency's leader does."""
     if not getattr(user, "is_authenticated", False):
@@ -235,6 +249,7 @@ def can_accept_result(user: Any, task: Any) -> bool:
 
 rules.add_perm("tasks.report_progress", can_report_progress)
 rules.add_perm("tasks.accept_result", can_accept_result)
+rules.add_perm("tasks.complete_task", can_complete_task)
 rules.add_perm("tasks.record_trigger", can_manage_plans)
 
 

@@ -7,6 +7,8 @@ drill-down behind a figure — read the facts with the same definitions written 
 
 from __future__ import annotations
 
+import csv
+import io
 from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Iterable
@@ -221,6 +223,34 @@ def import_batch_get_for_user(*, user: Any, pk: int) -> ImportBatch:
     if batch is None:
         raise Http404("Không tìm thấy lần nhập.")
     return batch
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """One row of an import that was not loaded: its line in the file, the dossier code if read, the reason."""
+
+    line: str
+    code: str
+    reason: str
+
+
+def import_batch_rejected_rows(*, batch: ImportBatch, limit: int = 20) -> list[RejectedRow]:
+    """The first rejected rows of a batch the user may read (the page shows them; the CSV holds them all)."""
+    if not batch.error_file or limit <= 0:
+        return []
+    rows: list[RejectedRow] = []
+    with batch.error_file.open("rb") as handle:
+        reader = csv.reader(io.TextIOWrapper(handle, encoding="utf-8-sig", newline=""))
+        header = next(reader, [])
+        code_at = header.index("ma_ho_so") if "ma_ho_so" in header else None
+        for cells in reader:
+            if len(cells) < 2:
+                continue
+            code = cells[code_at] if code_at is not None and code_at < len(cells) else ""
+            rows.append(RejectedRow(line=cells[0], code=code, reason=cells[1]))
+            if len(rows) >= limit:
+                break
+    return rows
 
 
 def source_list_for_user(*, user: Any) -> QuerySet[SourceMapping]:

@@ -28,6 +28,8 @@ from .export import apology_letter_for, dossiers_to_xlsx
 from .filters import DossierFilter
 from .forms import DossierImportForm, SourceMappingForm
 
+REJECTED_SHOWN = 20  # the first rejected rows shown on the summary; the CSV has them all
+
 
 def _max_upload() -> int:
     return services.dossier_max_upload_bytes()
@@ -86,6 +88,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "batch": batch,
         "months": months,
         "retries": selectors.import_batch_list_for_user(user=request.user).filter(retry_of=batch),
+        "rejected": selectors.import_batch_rejected_rows(batch=batch, limit=REJECTED_SHOWN),
         "can_retry": batch.can_retry
         and batch.agency_id in selectors.importable_agency_ids(user=request.user),
     }

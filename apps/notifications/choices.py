@@ -11,3 +11,4 @@ class NotificationKind(models.TextChoices):
     WEEKLY = WEEKLY, _("Tổng hợp tiến độ hằng tuần (trưởng đơn vị, đầu mối CCHC)")
     ESCALATION = ESCALATION, _("Cảnh báo nhiệm vụ quá hạn chuyển lên (trưởng đơn vị, lãnh đạo)")
     PAR = "par", _("Đánh giá Chỉ số CCHC: mở đợt, hạn nộp, kết quả thẩm định")
+    REPORT = "report", _("Báo cáo định kỳ chờ lãnh đạo duyệt")

@@ -132,6 +132,8 @@ class PlanVersion(models.Model):
     number = models.PositiveIntegerField(_("phiên bản"))
     original_file = models.FileField(_("tệp gốc"), upload_to=RandomPath("plans"), blank=True)
     original_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    # SHA-256 of the original file: the same file uploaded again is recognised even without a number.
+    content_hash = models.CharField(_("mã băm tệp gốc"), max_length=64, blank=True, db_index=True)
     snapshot = models.JSONField(_("nội dung"), default=dict)
     changes = models.JSONField(_("thay đổi so với phiên bản trước"), default=list, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -9,7 +11,67 @@ from django.http import Http404
 
 from apps.accounts.policy import scope_for
 
-from .models import Plan, PlanImport, PlanReference, ReformArea
+from .models import Plan, PlanImport, PlanReference, PlanVersion, ReformArea
+
+
+def clean_plan_number(number: str | None) -> str:
+    """“013” and “13” are the same number."""
+    return (number or "").strip().lstrip("0") or (number or "").strip()
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def plan_duplicate_find(
+    *,
+    agency_id: int,
+    number: str | None,
+    symbol: str | None,
+    issued_on: date | None,
+    file_hash: str = "",
+    exclude_id: int | None = None,
+) -> Plan | None:
+    """The agency's plan that this one repeats: the same number and symbol in the same year, or a version
+    imported from the very same file. Unscoped: the service guards with it, the pages use the scoped one."""
+    if number and symbol:
+        others = Plan.objects.filter(agency_id=agency_id, symbol__iexact=symbol.strip()).exclude(
+            pk=exclude_id or 0
+        )
+        for other in others:
+            same_year = issued_on is None or other.issued_on is None or other.issued_on.year == issued_on.year
+            if clean_plan_number(other.number) == clean_plan_number(number) and same_year:
+                return other
+    if file_hash:
+        version = (
+            PlanVersion.objects.filter(plan__agency_id=agency_id, content_hash=file_hash)
+            .exclude(plan_id=exclude_id or 0)
+            .select_related("plan")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        if version is not None:
+            return version.plan
+    return None
+
+
+def plan_import_duplicate_for_user(*, user: Any, plan_import: PlanImport, result: Any) -> Plan | None:
+    """The plan a pending import would repeat, if the user may read it (a new version is never a repeat)."""
+    if plan_import.replaces_plan_id is not None:
+        return None
+    with plan_import.uploaded_file.open("rb") as handle:
+        file_hash = content_hash(handle.read())
+    header = result.plan
+    found = plan_duplicate_find(
+        agency_id=plan_import.agency_id,
+        number=header.number,
+        symbol=header.symbol,
+        issued_on=header.issued_on,
+        file_hash=file_hash,
+    )
+    if found is None:
+        return None
+    return plan_list_for_user(user=user).filter(pk=found.pk).first()
 
 
 def plan_list_for_user(*, user: Any) -> QuerySet[Plan]:

@@ -18,6 +18,7 @@ from domain.uploads import Kind, sniff
 from .choices import DocumentKind, ImportStatus, PlanStatus, PlanType, ReferenceRelation
 from .importer import apply_corrections, plan_import_parse, preview_tasks
 from .models import Objective, Plan, PlanImport, PlanReference, PlanVersion, ReformArea, Target
+from .selectors import clean_plan_number, content_hash, plan_duplicate_find
 
 HEADER_FIELDS = (
     "number",
@@ -36,8 +37,16 @@ HEADER_FIELDS = (
 )
 
 
-def _clean_number(number: str | None) -> str:
-    return (number or "").strip().lstrip("0") or (number or "").strip()
+class DuplicatePlan(ValidationError):
+    """The plan being saved is already in the system; the page offers to update it, or to open it."""
+
+    def __init__(self, plan: Plan) -> None:
+        label = f"số {plan.reference_label}" if plan.number else f"“{plan.title[:120]}”"
+        super().__init__(
+            f"Kế hoạch {label} đã có trong hệ thống. Hãy chọn “Cập nhật kế hoạch đã có” để lưu thành "
+            "phiên bản mới, hoặc mở kế hoạch đó."
+        )
+        self.plan = plan
 
 
 def _find_plan(number: str | None, symbol: str | None, issued_on: date | None) -> Plan | None:
@@ -45,7 +54,7 @@ def _find_plan(number: str | None, symbol: str | None, issued_on: date | None) -
     if not number or not symbol:
         return None
     candidates = Plan.objects.filter(symbol__iexact=symbol.strip())
-    matches = [plan for plan in candidates if _clean_number(plan.number) == _clean_number(number)]
+    matches = [plan for plan in candidates if clean_plan_number(plan.number) == clean_plan_number(number)]
     if issued_on is not None:
         dated = [plan for plan in matches if plan.issued_on in (None, issued_on)]
         matches = dated or [
@@ -86,18 +95,17 @@ def _validate_header(values: dict[str, Any]) -> None:
         raise ValidationError(errors)
 
 
-def _duplicate_of(agency: Agency, values: dict[str, Any], exclude: Plan | None) -> Plan | None:
-    if not values["number"] or not values["symbol"]:
-        return None
-    others = Plan.objects.filter(agency=agency, symbol__iexact=values["symbol"])
-    if exclude is not None:
-        others = others.exclude(pk=exclude.pk)
-    year = values["issued_on"].year if values["issued_on"] else None
-    for other in others:
-        same_year = year is None or other.issued_on is None or other.issued_on.year == year
-        if _clean_number(other.number) == _clean_number(values["number"]) and same_year:
-            return other
-    return None
+def _duplicate_of(
+    agency: Agency, values: dict[str, Any], exclude: Plan | None, original: bytes | None
+) -> Plan | None:
+    return plan_duplicate_find(
+        agency_id=agency.pk,
+        number=values["number"],
+        symbol=values["symbol"],
+        issued_on=values["issued_on"],
+        file_hash=content_hash(original) if original and exclude is None else "",
+        exclude_id=exclude.pk if exclude is not None else None,
+    )
 
 
 def _diff(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
@@ -154,7 +162,7 @@ def _link_waiting_references(plan: Plan) -> None:
         return
     waiting = PlanReference.objects.filter(target__isnull=True, symbol__iexact=plan.symbol).exclude(plan=plan)
     for reference in waiting.select_related("plan"):
-        if _clean_number(reference.number) != _clean_number(plan.number):
+        if clean_plan_number(reference.number) != clean_plan_number(plan.number):
             continue
         if reference.issued_on and plan.issued_on and reference.issued_on != plan.issued_on:
             continue
@@ -236,12 +244,9 @@ def plan_save_from_parse(
     """Save a parsed plan: new, or a new version of `replaces`; every part in one transaction."""
     values = _header_values(result)
     _validate_header(values)
-    duplicate = _duplicate_of(agency, values, exclude=replaces)
+    duplicate = _duplicate_of(agency, values, exclude=replaces, original=original)
     if duplicate is not None:
-        raise ValidationError(
-            f"Kế hoạch số {duplicate.reference_label} đã có trong hệ thống. "
-            "Hãy chọn “Cập nhật kế hoạch đã có” để lưu thành phiên bản mới."
-        )
+        raise DuplicatePlan(duplicate)
     if replaces is not None:
         plan = Plan.objects.select_for_update().get(pk=replaces.pk)
         if plan.agency_id != agency.pk:
@@ -276,6 +281,7 @@ def plan_save_from_parse(
         changes=changes,
         created_by=user,
         original_name=original_name[:255],
+        content_hash=content_hash(original) if original is not None else "",
     )
     if original is not None:
         version.original_file.save(_stored_name(original), ContentFile(original), save=False)
@@ -291,8 +297,12 @@ def _stored_name(original: bytes) -> str:
 
 
 @transaction.atomic
-def plan_import_confirm(*, plan_import: PlanImport, user: Any, corrections: dict[str, Any]) -> Plan:
-    """Save the previewed plan with the focal point's corrections; a second confirm changes nothing."""
+def plan_import_confirm(
+    *, plan_import: PlanImport, user: Any, corrections: dict[str, Any], replaces: Plan | None = None
+) -> Plan:
+    """Save the previewed plan with the focal point's corrections; a second confirm changes nothing.
+
+    `replaces` is the existing plan the focal point chose to update when the file repeats it."""
     locked = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
     if locked.status == ImportStatus.CONFIRMED and locked.plan is not None:
         return locked.plan
@@ -305,14 +315,15 @@ def plan_import_confirm(*, plan_import: PlanImport, user: Any, corrections: dict
         agency=locked.agency,
         result=result,
         user=user,
-        replaces=locked.replaces_plan,
+        replaces=replaces or locked.replaces_plan,
         original=original,
         original_name=locked.original_name,
         lead_overrides=corrections.get("leads") or {},
     )
     locked.status = ImportStatus.CONFIRMED
     locked.plan = plan
-    locked.save(update_fields=["status", "plan"])
+    locked.replaces_plan = replaces or locked.replaces_plan
+    locked.save(update_fields=["status", "plan", "replaces_plan"])
     return plan
 
 

@@ -83,17 +83,30 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     result = plan_import_parse(plan_import=plan_import)
     rows = preview_tasks(result, plan_import.agency)
     errors: list[str] = []
+    duplicate = selectors.plan_import_duplicate_for_user(
+        user=request.user, plan_import=plan_import, result=result
+    )
     if request.method == "POST":
         if "cancel" in request.POST:
             services.plan_import_cancel(plan_import=plan_import)
             messages.info(request, "Đã hủy lần nhập; không có gì được lưu.")
             return redirect("plans:plan_list")
         corrections, errors = preview_corrections(request.POST, [row.task.ref for row in rows])
+        replaces = None
+        if "update_existing" in request.POST:
+            replaces = selectors.plan_get_for_user(
+                user=request.user, pk=parse_id(request.POST.get("update_existing")) or 0
+            )
+            if not request.user.has_perm("plans.change_plan", replaces):
+                raise PermissionDenied("Bạn không có quyền cập nhật kế hoạch này.")
         if not errors:
             try:
                 plan = services.plan_import_confirm(
-                    plan_import=plan_import, user=request.user, corrections=corrections
+                    plan_import=plan_import, user=request.user, corrections=corrections, replaces=replaces
                 )
+            except services.DuplicatePlan as error:
+                errors = list(error.messages)
+                duplicate = selectors.plan_list_for_user(user=request.user).filter(pk=error.plan.pk).first()
             except ValidationError as error:
                 errors = list(error.messages)
             else:
@@ -104,6 +117,8 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "result": result,
         "rows": rows,
         "errors": errors,
+        "duplicate": duplicate,
+        "duplicate_version": duplicate.versions.first() if duplicate is not None else None,
         "units": unit_list_for_user(user=request.user, agency=plan_import.agency).filter(is_active=True),
         "plan_types": PlanType.choices,
         "document_kind_label": DocumentKind(result.kind).label

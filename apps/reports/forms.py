@@ -149,9 +149,18 @@ class ContributionForm(VersionedForm):
 
 
 class SendForm(forms.Form):
-    number = forms.CharField(label="Số báo cáo", max_length=16, help_text="Phần số trước ký hiệu, ví dụ 15.")
+    number = forms.CharField(label="Số báo cáo", max_length=32, help_text="Chỉ phần số, ví dụ 125.")
     issued_on = VnDateField(label="Ngày ban hành", required=False)
     sent_on = VnDateField(label="Ngày gửi")
+
+    def __init__(self, *args: Any, symbol: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if symbol:
+            self.fields[
+                "number"
+            ].help_text = (
+                f"Chỉ phần số, ví dụ 125 (ký hiệu “{symbol}” được thêm tự động; gõ “125/{symbol}” cũng được)."
+            )
 
 
 class TemplateUploadForm(forms.Form):

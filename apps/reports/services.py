@@ -12,10 +12,15 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from apps.accounts.choices import Role
+from apps.accounts.models import RoleAssignment
 from apps.core.uploads import Use, upload_check
 from apps.core.versioning import version_check, versioned_save
+from apps.notifications.choices import NotificationKind
+from apps.notifications.services import notify
 from apps.organizations.models import Agency
 from domain.documents.report_template import check_template
 from domain.periods import PeriodError, parse_period
@@ -241,7 +246,32 @@ def report_compile(*, report: Report, user: Any) -> Report:
         setattr(report, name, texts[name])
     report.sections = texts["sections"]
     report.compiled_at = timezone.now()
-    return _save(report)
+    report = _save(report)
+    _notify_leaders_to_approve(report)
+    return report
+
+
+def _notify_leaders_to_approve(report: Report) -> None:
+    """The agency's leaders learn that a compiled report waits for their approval (once per compile)."""
+    leaders = {
+        assignment.user
+        for assignment in RoleAssignment.objects.filter(
+            agency_id=report.agency_id, role=Role.LEADER, user__is_active=True
+        ).select_related("user")
+    }
+    stamp = report.compiled_at.strftime("%Y%m%d%H%M%S%f") if report.compiled_at else ""
+    for leader in leaders:
+        notify(
+            user=leader,
+            kind=NotificationKind.REPORT,
+            title=f"{report.title} chờ duyệt",
+            body=(
+                f"{report.title} của {report.agency.name} đã được tổng hợp, hạn gửi "
+                f"{report.deadline:%d/%m/%Y}. Hãy đọc lại và duyệt để đầu mối gửi đi."
+            ),
+            url=reverse("reports:report_detail", args=[report.pk]),
+            dedupe_key=f"report:{report.pk}:approve:{stamp}:{leader.pk}",
+        )
 
 
 @transaction.atomic
@@ -296,6 +326,26 @@ def report_reopen(*, report: Report, user: Any) -> Report:
     return _save(report)
 
 
+def report_number_clean(*, report: Report, entered: str) -> str:
+    """The number part of what was typed: "125/BC-SXD", written as on paper, is number 125 of a report whose
+    symbol is BC-SXD (the symbol is added when the reference is shown); another symbol is a mistake."""
+    number, slash, rest = entered.strip().partition("/")
+    if not slash or not report.symbol:
+        return entered.strip()
+
+    def squeezed(text: str) -> str:
+        return "".join(text.split()).lower()
+
+    if squeezed(rest) != squeezed(report.symbol):
+        raise ValidationError(
+            {
+                "number": f"Ký hiệu “{rest.strip()}” khác ký hiệu của báo cáo “{report.symbol}”: chỉ nhập số "
+                "(ví dụ 125), hoặc sửa ký hiệu ở “Sửa nội dung”."
+            }
+        )
+    return number.strip()
+
+
 @transaction.atomic
 def report_mark_sent(
     *,
@@ -310,6 +360,7 @@ def report_mark_sent(
     """Record that the approved report went out (its number, date), keeping the Word file as it was sent."""
     _require(user, "reports.manage_report", report, "Bạn không có quyền gửi báo cáo của cơ quan này.")
     report = _locked(report)
+    number = report_number_clean(report=report, entered=number)
     errors: dict[str, str] = {}
     today = timezone.localdate()
     if sent_on > today:

@@ -129,7 +129,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pdf_available": soffice_path() is not None,
         "install_hint": INSTALL_HINT,
         "send_form": SendForm(
-            initial={"number": report.number, "sent_on": initial_date(timezone.localdate())}
+            initial={"number": report.number, "sent_on": initial_date(timezone.localdate())},
+            symbol=report.symbol,
         ),
         "status": ReportStatus,
         "deadline_passed": report.deadline < timezone.localdate() and report.status != ReportStatus.SENT,
@@ -145,7 +146,7 @@ def report_action(request: HttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action", "")
     done = {
         "open": "Đã gửi yêu cầu tới các đơn vị; mỗi đơn vị có phần nội dung soạn sẵn từ số liệu.",
-        "compile": "Đã tổng hợp nội dung các đơn vị vào báo cáo; hãy đọc lại và sửa trước khi trình duyệt.",
+        "compile": "Đã tổng hợp báo cáo; hãy đọc lại và sửa trước khi trình duyệt.",
         "approve": "Đã duyệt báo cáo.",
         "reopen": "Đã mở lại báo cáo.",
         "send": "Đã ghi nhận báo cáo đã gửi và lưu bản Word đã gửi.",
@@ -155,6 +156,7 @@ def report_action(request: HttpRequest, pk: int) -> HttpResponse:
             services.report_open_to_units(report=report, user=request.user)
         elif action == "compile":
             services.report_compile(report=report, user=request.user)
+            _warn_missing_contributions(request, report)
         elif action == "approve":
             services.report_approve(report=report, user=request.user)
         elif action == "reopen":
@@ -166,14 +168,14 @@ def report_action(request: HttpRequest, pk: int) -> HttpResponse:
             if not request.user.has_perm("reports.manage_report", report):
                 raise PermissionDenied("Bạn không có quyền gửi báo cáo của cơ quan này.")
             data = form.cleaned_data
-            report.number = data["number"].strip()
+            report.number = services.report_number_clean(report=report, entered=data["number"])
             report.issued_on = data["issued_on"] or data["sent_on"]
             word = export.report_docx(report)
             services.report_mark_sent(
                 report=report,
                 user=request.user,
                 sent_on=data["sent_on"],
-                number=data["number"],
+                number=report.number,
                 issued_on=data["issued_on"],
                 document=word.data,
                 file_name=export.file_name(report, "docx"),
@@ -185,6 +187,25 @@ def report_action(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, done[action])
     return redirect("reports:report_detail", pk=report.pk)
+
+
+def _warn_missing_contributions(request: HttpRequest, report: Any) -> None:
+    """Compiling is allowed with parts missing, but the focal point must know what the text lacks."""
+    contributions = list(selectors.contribution_list(report=report))
+    silent = [c.unit.name for c in contributions if c.status != ContributionStatus.SUBMITTED]
+    if len(silent) == len(contributions):
+        messages.warning(
+            request,
+            "Chưa có đơn vị nào gửi nội dung: báo cáo chỉ được tổng hợp từ số liệu của hệ thống. "
+            "Hãy yêu cầu (hoặc nhắc) các đơn vị gửi nội dung rồi tổng hợp lại trước khi trình duyệt.",
+        )
+    elif silent:
+        shown = ", ".join(silent[:8]) + ("…" if len(silent) > 8 else "")
+        messages.warning(
+            request,
+            f"{len(silent)} đơn vị chưa gửi nội dung: {shown}. Chỗ phần của các đơn vị này được đánh dấu "
+            "trong báo cáo.",
+        )
 
 
 def _area_choices(figures: Any) -> list[tuple[str, str]]:

@@ -109,6 +109,22 @@ class ProgressForm(VersionedForm):
     completed_on = VnDateField(label="Ngày hoàn thành (dd/mm/yyyy)", past=True, required=False)
 
 
+_DRAFT_FIELDS = ("percent", "note", "reason", "links", "completed_on", "complete")
+
+
+def progress_draft_keep(session: Any, occurrence_id: int, posted: Any) -> None:
+    """What a person typed in a refused progress form, so the page they return to shows it again."""
+    session[f"progress-draft-{occurrence_id}"] = {
+        name: posted.get(name, "") for name in _DRAFT_FIELDS if posted.get(name, "")
+    }
+
+
+def progress_draft_take(session: Any, occurrence_id: int) -> dict[str, str] | None:
+    """The kept draft of one occurrence, once (None when there is none)."""
+    draft = session.pop(f"progress-draft-{occurrence_id}", None)
+    return draft if isinstance(draft, dict) else None
+
+
 class DecisionForm(VersionedForm):
     decision = forms.ChoiceField(choices=[("accept", "Nghiệm thu"), ("return", "Trả lại")])
     reason = forms.CharField(label="Lý do trả lại", required=False, max_length=2000)

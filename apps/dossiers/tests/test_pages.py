@@ -255,3 +255,21 @@ def test_a_stale_source_mapping_form_is_refused_and_keeps_the_colleagues_mapping
     assert client.post(url, {**mine, "version": saved.version}).status_code == 302
     saved.refresh_from_db()
     assert (saved.note, saved.version) == ("Của tôi", mapping.version + 2)
+
+
+def test_the_import_page_shows_the_first_rejected_rows_with_their_reason(client, demo_org):
+    # Given a file with 25 bad rows among good ones
+    login(client)
+    bad = [row(f"B-{n}", "DLK-SXD", "31/02/2026", "10/03/2026") for n in range(25)]
+    data = csv_bytes([*ROWS[:2], *bad])
+    response = client.post(
+        reverse("dossiers:dossier_import"),
+        {"file": SimpleUploadedFile("ho-so.csv", data), "load_good_rows": "on"},
+    )
+    # When the summary opens
+    page = client.get(response["Location"]).content.decode()
+    # Then the first 20 rejected rows are listed with their row number, code and reason
+    assert 'id="rejected-rows"' in page
+    assert "B-0" in page and "B-19" in page and "B-20" not in page
+    assert ">4<" in page and "31/02/2026" in page
+    assert "20 dòng lỗi đầu tiên trong 25" in page

@@ -68,6 +68,7 @@ def test_preferences_are_saved_per_kind(client, world):
             "weekly_email": "on",
             "escalation_email": "on",
             "par_in_app": "on",
+            "report_email": "on",
         },
     )
     assert response.status_code == 302
@@ -77,6 +78,7 @@ def test_preferences_are_saved_per_kind(client, world):
         "weekly": (True, True),
         "escalation": (False, True),
         "par": (True, False),
+        "report": (False, True),
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -155,3 +156,60 @@ def test_plan_page_shows_basis_targets_tasks_and_six_clear(client, demo_org, imp
     assert "≥ 98%" in page
     assert "Triển khai xây dựng, cập nhật CSDL ngành Xây dựng" in page
     assert "06 rõ" in page
+
+
+def test_the_same_file_imported_again_offers_the_existing_plan_instead_of_a_duplicate(client, demo_org):
+    # Given a plan already imported from a file (a draft without number, as the seeds are)
+    _login(client)
+    sxd, data = demo_org["DLK-SXD"], seed_path("002").read_bytes()
+    client.post(_upload(client, sxd, SEEDS["002"], data)["Location"], {"confirm": "1"})
+    first = Plan.objects.get()
+    # When the same file is uploaded again
+    url = _upload(client, sxd, "ban-sao.txt", data)["Location"]
+    page = client.get(url).content.decode()
+    # Then the preview says so, links to the plan and offers to update it
+    assert "đã được nhập" in page and reverse("plans:plan_detail", args=[first.pk]) in page
+    assert 'name="update_existing"' in page
+    # And a plain confirm is refused, nothing duplicated
+    refused = client.post(url, {"confirm": "1"})
+    assert refused.status_code == 200 and "đã có trong hệ thống" in refused.content.decode()
+    assert Plan.objects.count() == 1
+    # And choosing the update saves a new version of the same plan
+    response = client.post(url, {"update_existing": first.pk})
+    assert response["Location"] == reverse("plans:plan_detail", args=[first.pk])
+    assert Plan.objects.count() == 1 and Plan.objects.get().revision == first.revision + 1
+
+
+def test_a_numbered_plan_imported_again_with_another_file_is_not_duplicated(client, demo_org):
+    _login(client)
+    sxd = demo_org["DLK-SXD"]
+    fields = {"plan-number": "13", "plan-symbol": "KH-SXD", "plan-issued_on": "02/06/2026", "confirm": "1"}
+    client.post(_upload(client, sxd, SEEDS["002"], seed_path("002").read_bytes())["Location"], fields)
+    data = seed_path("002").read_bytes() + b"\n"
+    refused = client.post(_upload(client, sxd, "sua.txt", data)["Location"], fields)
+    html = refused.content.decode()
+    assert "đã có trong hệ thống" in html and 'name="update_existing"' in html
+    assert Plan.objects.count() == 1
+
+
+def test_another_agency_is_not_offered_a_plan_it_cannot_see(client, demo_org):
+    _login(client)
+    data = seed_path("002").read_bytes()
+    client.post(_upload(client, demo_org["DLK-SXD"], SEEDS["002"], data)["Location"], {"confirm": "1"})
+    client.force_login(User.objects.get(username="daumoi.laichau"))
+    url = _upload(client, demo_org["LCU-SXD"], SEEDS["002"], data)["Location"]
+    assert "đã được nhập" not in client.get(url).content.decode()
+    client.post(url, {"confirm": "1"})
+    assert Plan.objects.filter(agency=demo_org["LCU-SXD"]).count() == 1
+
+
+def test_the_command_line_names_the_plan_to_replace_when_a_file_is_imported_twice(demo_org, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / SEEDS["002"]
+    path.write_bytes(seed_path("002").read_bytes())
+    call_command("import-plan", str(path), "--agency", "DLK-SXD")
+    plan = Plan.objects.get()
+    with pytest.raises(CommandError, match=f"--replaces {plan.pk}"):
+        call_command("import-plan", str(path), "--agency", "DLK-SXD")
+    assert Plan.objects.count() == 1

@@ -49,6 +49,14 @@ def progress_submit(
         raise ValidationError("Kỳ này không áp dụng (đã kết thúc trước khi kế hoạch ban hành).")
     if locked.accepted_on is not None:
         raise ValidationError("Kết quả kỳ này đã được nghiệm thu; không thể báo cáo thêm.")
+    if (complete or percent == 100) and not user.has_perm("tasks.complete_task", locked.task):
+        leads = ", ".join(unit.name for unit in locked.task.lead_units.all()) or "đơn vị chủ trì"
+        raise ValidationError(
+            {
+                "percent": "Đơn vị của bạn phối hợp thực hiện nhiệm vụ này: hãy báo cáo phần việc đã đóng góp "
+                f"(dưới 100%). Chỉ đơn vị chủ trì ({leads}) báo cáo hoàn thành nhiệm vụ."
+            }
+        )
     if not 0 <= percent <= 100:
         errors["percent"] = "Tiến độ phải từ 0 đến 100%."
     elif percent < locked.percent and not reason.strip():

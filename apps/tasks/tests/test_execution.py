@@ -305,3 +305,61 @@ def test_api_answers_409_to_a_stale_version_and_keeps_the_other_report(client, p
     fresh = Occurrence.objects.get(pk=occurrence.pk)
     assert (fresh.percent, fresh.version) == (40, stale + 1)
     assert fresh.updates.count() == 1
+
+
+def _cooperating_occurrence(plan, username):
+    """An open occurrence of a task the user's unit cooperates on while another unit leads it."""
+    units = User.objects.get(username=username).person.unit_id
+    task = plan.tasks.filter(cooperating_units=units).exclude(lead_units=units).first()
+    assert task is not None, "the seed plan has a task the user's unit cooperates on"
+    return task.occurrences.filter(not_applicable=False).first()
+
+
+def test_a_cooperating_unit_cannot_report_the_task_complete(plan):
+    # Given a task another unit leads, on which the staff member's unit cooperates
+    occurrence = _cooperating_occurrence(plan, "chuyenvien")
+    # When the staff member reports 100% and completion, then it is refused with the reason
+    with pytest.raises(ValidationError, match="Chỉ đơn vị chủ trì"):
+        progress_submit(occurrence=occurrence, user=user("chuyenvien"), percent=100, complete=True)
+    with pytest.raises(ValidationError, match="Chỉ đơn vị chủ trì"):
+        progress_submit(occurrence=occurrence, user=user("chuyenvien"), percent=100)
+    assert not ProgressUpdate.objects.exists()
+    # And the contribution itself is welcome
+    progress_submit(occurrence=occurrence, user=user("chuyenvien"), percent=40, note="Đã góp ý dự thảo")
+    assert Occurrence.objects.get(pk=occurrence.pk).percent == 40
+
+
+def test_a_refused_progress_keeps_the_typed_note_on_the_page(client, plan):
+    occurrence = _cooperating_occurrence(plan, "chuyenvien")
+    client.force_login(user("chuyenvien"))
+    response = client.post(
+        reverse("tasks:progress_post", args=[occurrence.pk]),
+        {
+            "version": occurrence.version,
+            "percent": 100,
+            "complete": "on",
+            "note": "Đã gửi văn bản góp ý số 12",
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Chỉ đơn vị chủ trì" in page
+    assert "Đã gửi văn bản góp ý số 12" in page
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_a_refused_quick_update_keeps_the_note_in_my_work(client, plan):
+    occurrence = _cooperating_occurrence(plan, "chuyenvien")
+    client.force_login(user("chuyenvien"))
+    response = client.post(
+        reverse("tasks:progress_post", args=[occurrence.pk]),
+        {
+            "version": occurrence.version,
+            "percent": 100,
+            "note": "Ghi chú gõ dở",
+            "next": reverse("tasks:my_work"),
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Chỉ đơn vị chủ trì" in page and "Ghi chú gõ dở" in page

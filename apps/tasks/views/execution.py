@@ -18,7 +18,7 @@ from apps.organizations.selectors import agency_get_for_user, agency_list_for_us
 
 from .. import selectors, services
 from ..dashboard import agency_dashboard, province_ranking
-from ..forms import DecisionForm, ProgressForm, TriggerForm
+from ..forms import DecisionForm, ProgressForm, TriggerForm, progress_draft_keep, progress_draft_take
 
 
 def _messages_of(error: ValidationError) -> list[str]:
@@ -28,6 +28,8 @@ def _messages_of(error: ValidationError) -> list[str]:
 @login_required
 def my_work(request: HttpRequest) -> HttpResponse:
     rows = selectors.my_work_for_user(user=request.user)
+    for row in rows:
+        row.occurrence.draft = progress_draft_take(request.session, row.occurrence.pk)  # type: ignore[attr-defined]
     return render(request, "tasks/my_work.html", {"rows": rows})
 
 
@@ -48,6 +50,7 @@ def progress_post(request: HttpRequest, pk: int) -> HttpResponse:
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, str(message))
+        progress_draft_keep(request.session, occurrence.pk, request.POST)
         return _back(request, back, occurrence)
     data = form.cleaned_data
     files = [(upload.name, upload) for upload in data["evidence"]]
@@ -68,6 +71,7 @@ def progress_post(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, PermissionDenied) as error:
         for message in _messages_of(error) if isinstance(error, ValidationError) else [str(error)]:
             messages.error(request, message)
+        progress_draft_keep(request.session, occurrence.pk, request.POST)
     else:
         messages.success(request, "Đã ghi nhận báo cáo tiến độ.")
     return _back(request, back, occurrence)

@@ -21,7 +21,7 @@ from .. import selectors, services
 from ..choices import SIX_CLEAR_LABELS
 from ..export import tasks_to_xlsx
 from ..filters import TaskFilter
-from ..forms import DecisionForm, ProgressForm, TaskEditForm, TriggerForm
+from ..forms import DecisionForm, ProgressForm, TaskEditForm, TriggerForm, progress_draft_take
 
 
 def _filtered(request: HttpRequest) -> TaskFilter:
@@ -68,8 +68,10 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for occurrence in occurrences:
         occurrence.status = selectors.occurrence_status(occurrence)  # type: ignore[attr-defined]
         occurrence.status_label = selectors.STATUS_LABELS[occurrence.status]  # type: ignore[attr-defined]
+        draft = progress_draft_take(request.session, occurrence.pk)
+        occurrence.has_draft = draft is not None  # type: ignore[attr-defined]
         occurrence.form = ProgressForm(  # type: ignore[attr-defined]
-            initial={"version": occurrence.version, "percent": occurrence.percent},
+            initial={"percent": occurrence.percent, **(draft or {}), "version": occurrence.version},
             auto_id=f"id_o{occurrence.pk}_%s",
         )
     context = {

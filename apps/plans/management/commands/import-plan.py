@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from apps.organizations.models import Agency
 from apps.plans.importer import parse_document
 from apps.plans.models import Plan
-from apps.plans.services import plan_save_from_parse
+from apps.plans.services import DuplicatePlan, plan_save_from_parse
 from domain.plan_import import to_json_dict
 
 
@@ -59,6 +59,10 @@ class Command(BaseCommand):
             plan = plan_save_from_parse(
                 agency=agency, result=result, replaces=replaces, original=data, original_name=path.name
             )
+        except DuplicatePlan as error:
+            raise CommandError(
+                f"{' '.join(error.messages)} Trên dòng lệnh: thêm --replaces {error.plan.pk}."
+            ) from error
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         if options["json"]:
