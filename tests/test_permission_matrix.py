@@ -414,6 +414,9 @@ PAGES: dict[str, Route] = {
     "ratings:home": r(None, "signed_in"),
     # Emulation and rewards (apps.rewards)
     "rewards:home": r("agency", "filter", query="agency"),
+    # rewards: movements, contest, registrations, initiatives, ratings input, reports
+    # rewards: nominations, council, votes
+    # rewards: decisions, register, history
     "ratings:team": r(None, "home_rate_team"),
     "ratings:agency": r(None, "home_rate_agency"),
     "ratings:agency_xlsx": r(None, "home_rate_agency"),

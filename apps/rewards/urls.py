@@ -6,6 +6,13 @@ app_name = "rewards"
 
 urlpatterns = [
     path("", movements.home, name="home"),
-    # movements, contents, contest scoring, registrations, initiatives, ratings input
-    # nominations, council, votes, decisions, register, history
 ]
+
+# Movements, contents, participants, contest scoring, registrations, initiatives, ratings input, reports.
+urlpatterns += []
+
+# Nominations, their dossiers and checks, the council, its sessions and votes.
+urlpatterns += []
+
+# Decisions, prizes, documents, certificates, the awards register and each nominee's history.
+urlpatterns += []
