@@ -27,6 +27,7 @@ from apps.par.api import router as par_router
 from apps.plans.api import router as plans_router
 from apps.ratings.api import router as ratings_router
 from apps.reports.api import router as reports_router
+from apps.rewards.api import router as rewards_router
 from apps.scoring.api import router as scoring_router
 from apps.surveys.api import router as surveys_router
 from apps.tasks.api import router as tasks_router
@@ -193,5 +194,6 @@ api.add_router("/", surveys_router)
 api.add_router("/", scoring_router)
 api.add_router("/", par_router)
 api.add_router("/", ratings_router)
+api.add_router("/", rewards_router)
 api.add_router("/", communications_router)
 api.add_router("/", inspections_router)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("khao-sat/", include("apps.surveys.urls")),
     path("chi-so-cchc/danh-gia/", include("apps.par.urls")),
     path("danh-gia-xep-loai/", include("apps.ratings.urls")),
+    path("thi-dua-khen-thuong/", include("apps.rewards.urls")),
     path("kiem-tra/", include("apps.inspections.urls")),
     path("chi-so-cchc/", include("apps.scoring.urls")),
     path("tuyen-truyen/", include("apps.communications.urls")),

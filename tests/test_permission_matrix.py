@@ -32,7 +32,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from django.utils import timezone
 
 from apps.accounts.choices import Role
-from apps.core.navigation import SECTIONS
 
 # ---------------------------------------------------------------------------------------------------------------
 # Who covers what (apps/accounts/policy.py, written out by hand so the test does not trust the code it checks).
@@ -158,9 +157,6 @@ def r(kind: str | None, get: str | None, post: str | None = None, **kwargs: Any)
     return Route(kind, get, post, **kwargs)
 
 
-UNBUILT_SECTION = next((section.key for section in SECTIONS if not section.built), "home")
-
-
 def PROGRESS(w: Any, rel: str) -> dict[str, Any]:
     occurrence = w.records[("occurrence", rel)]
     return {"percent": 40, "note": "Đã rà soát 4 văn bản", "version": occurrence.version}
@@ -219,7 +215,6 @@ def REMEDIATION(w: Any, rel: str) -> dict[str, Any]:
 # GET of a page that only answers POST is "None"; a POST the page refuses with 405 is "None".
 PAGES: dict[str, Route] = {
     "core:home": r(None, "signed_in"),
-    "core:section": r(None, "signed_in", args=lambda w, rel: [UNBUILT_SECTION]),
     "core:health": r(None, "public"),
     "accounts:login": r(None, "public", "public"),
     "accounts:logout": r(None, None, None),  # signs out whoever asks; nothing to protect
@@ -417,6 +412,11 @@ PAGES: dict[str, Route] = {
     "par:evidence": r("par_evidence", "read"),
     "par:evidence_remove": r("par_evidence", None, "structure", saves=True),
     "ratings:home": r(None, "signed_in"),
+    # Emulation and rewards (apps.rewards)
+    "rewards:home": r("agency", "filter", query="agency"),
+    # rewards: movements, contest, registrations, initiatives, ratings input, reports
+    # rewards: nominations, council, votes
+    # rewards: decisions, register, history
     "ratings:team": r(None, "home_rate_team"),
     "ratings:agency": r(None, "home_rate_agency"),
     "ratings:agency_xlsx": r(None, "home_rate_agency"),

@@ -488,3 +488,35 @@ def can_publish_figures(user: Any, obj: Any) -> bool:
 
 
 rules.add_perm("transparency.publish_figures", can_publish_figures)
+
+
+# Emulation and rewards (apps.rewards). Movements, registrations, initiatives and the register are read by whoever
+# reads the agency; movements, contest scores, ratings input, the council and its votes are kept by those who
+# manage its plans (the office is the movement's focal point); anyone working in the agency registers and records
+# initiatives; a unit head (for the unit) or the office proposes; the focal point checks; only the chair of the
+# agency's council overrides a failed check; the agency's head (leader on the agency itself) decides.
+@rules.predicate
+def can_nominate(user: Any, obj: Any) -> bool:
+    return _admin_or_direct(user, obj, frozenset({Role.FOCAL_POINT, Role.LEADER, Role.UNIT_HEAD}))
+
+
+@rules.predicate
+def can_chair_council(user: Any, council: Any) -> bool:
+    """The person recorded as chair of the council (Chủ tịch Hội đồng), on its own agency."""
+    person_id = getattr(user, "person_id", None)
+    if person_id is None or council is None:
+        return bool(getattr(user, "is_superuser", False))
+    return (
+        getattr(user, "is_superuser", False)
+        or council.members.filter(person_id=person_id, role="chair").exists()
+    )
+
+
+rules.add_perm("rewards.view", can_read)
+rules.add_perm("rewards.manage", can_manage_plans)
+rules.add_perm("rewards.register", can_key_in_responses)
+rules.add_perm("rewards.nominate", can_nominate)
+rules.add_perm("rewards.check", can_manage_plans)
+rules.add_perm("rewards.record_vote", can_manage_plans)
+rules.add_perm("rewards.override", can_chair_council)
+rules.add_perm("rewards.decide", can_decide_ratings)

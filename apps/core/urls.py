@@ -6,6 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("chuc-nang/<slug:key>/", views.section, name="section"),
     path("healthz", views.health, name="health"),
 ]

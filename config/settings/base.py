@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "apps.scoring",
     "apps.par",
     "apps.ratings",
+    "apps.rewards",
     "apps.communications",
     "apps.inspections",
     "apps.transparency",

@@ -43,6 +43,7 @@ MIGRATION_FILLED = (
     "surveys.Aspect",
     "surveys.Factor",
     "surveys.Question",
+    "rewards.BaseSalary",
 )
 
 # Fields whose JSON value is already what the database driver takes (str, int, bool, float).

@@ -48,6 +48,10 @@ class Command(BaseCommand):
 
         for line in build_ratings_demo():
             self.stdout.write(line)
+        from apps.rewards.demo import build_rewards_demo
+
+        for line in build_rewards_demo():
+            self.stdout.write(line)
         from apps.communications.demo import build_communication_demo
 
         for line in build_communication_demo():

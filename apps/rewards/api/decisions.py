@@ -1,0 +1,7 @@
+"""JSON endpoints of decisions."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router()

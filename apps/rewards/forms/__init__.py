@@ -1,0 +1,1 @@
+"""Forms of emulation and rewards, by sub-concept like the views."""
