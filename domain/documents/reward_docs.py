@@ -55,6 +55,7 @@ from domain.documents.nd30_text import (
     signer_title_lines,
 )
 from domain.documents.word_xml import no_borders, set_table_width
+from domain.rewards.prizes import money_text
 from domain.vn_numbers import vn_number
 
 __all__ = [
@@ -101,11 +102,6 @@ DECISION_COLUMNS = (
 )
 _TWO_SIGNATURES = (Cm(8.25), Cm(8.25))
 _SIGNATURE_SPACE_LINES = 4
-
-
-def money_text(amount: Decimal) -> str:
-    """``Decimal(1410000)`` → ``"1.410.000 đồng"``."""
-    return f"{vn_number(amount)} đồng"
 
 
 def _body(document: Document, text: str) -> None:

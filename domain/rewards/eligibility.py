@@ -235,7 +235,7 @@ def _declared(ctx: _Context, key: str, article: str, *, prefix: str = "") -> Con
             key=f"declaration:{key}",
         )
     note = f" ({declaration.note})" if declaration.note else ""
-    evidence = (Evidence(f"Biên bản bình xét của đơn vị đề nghị{note}"),)
+    evidence = (Evidence(f"Biên bản bình xét của đơn vị đề nghị{note}", declaration.ref),)
     if declaration.met:
         return ConditionResult(
             rule,
@@ -580,7 +580,7 @@ def _declared_option(ctx: _Context, key: str) -> Callable[[], tuple[bool, tuple[
             note = f" ({declaration.note})" if declaration.note else ""
             return (
                 True,
-                (Evidence(f"Biên bản bình xét của đơn vị đề nghị: {label}{note}"),),
+                (Evidence(f"Biên bản bình xét của đơn vị đề nghị: {label}{note}", declaration.ref),),
                 f"{label} — do đơn vị đề nghị xác nhận.",
             )
         return False, (), f"Đơn vị chưa xác nhận “{label}”."

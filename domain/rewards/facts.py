@@ -149,6 +149,7 @@ class Declaration:
     key: str
     met: bool
     note: str = ""
+    ref: str = ""  # the nomination's biên bản bình xét, when the app has it as a record
 
     @property
     def label(self) -> str:

@@ -36,6 +36,8 @@ __all__ = [
     "ParamValue",
     "ProvinceRules",
     "effective_param",
+    "param_from_data",
+    "param_to_data",
     "ratio_text",
     "rule_set_in_force",
 ]
@@ -211,3 +213,41 @@ def ratio_text(value: ParamValue) -> str:
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         return vn_number(value)
     return str(value)
+
+
+def param_to_data(param: Param) -> dict[str, str | bool]:
+    """A JSON-friendly form of ``param`` for the app to store (a province's parameters)."""
+    value = param.value
+    if isinstance(value, bool):
+        kind, text = "bool", "1" if value else "0"
+    elif isinstance(value, int):
+        kind, text = "int", str(value)
+    elif isinstance(value, Decimal):
+        kind, text = "decimal", str(value)
+    elif isinstance(value, Fraction):
+        kind, text = "ratio", str(value)
+    else:
+        kind, text = "text", value
+    return {"kind": kind, "value": text, "source": param.source, "verified": param.verified}
+
+
+def param_from_data(data: Mapping[str, object]) -> Param:
+    """The inverse of ``param_to_data``; a malformed entry raises ``ValueError`` in Vietnamese."""
+    kind, text = str(data.get("kind", "")), str(data.get("value", ""))
+    try:
+        value: ParamValue
+        if kind == "bool":
+            value = text == "1"
+        elif kind == "int":
+            value = int(text)
+        elif kind == "decimal":
+            value = Decimal(text)
+        elif kind == "ratio":
+            value = Fraction(text)
+        elif kind == "text":
+            value = text
+        else:
+            raise ValueError(kind)
+    except (ValueError, ArithmeticError) as error:
+        raise ValueError(f"Tham số không hợp lệ: “{text}” ({kind}).") from error
+    return Param(value, str(data.get("source", "")), bool(data.get("verified", False)))

@@ -1,6 +1,7 @@
 """Rule sets by date, their sources, the province layer, and the labels of the forms."""
 
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -13,6 +14,8 @@ from domain.rewards.rulesets import (
     Param,
     ProvinceRules,
     effective_param,
+    param_from_data,
+    param_to_data,
     ratio_text,
     rule_set_in_force,
 )
@@ -67,3 +70,16 @@ def test_forms_labels_subjects_and_deciders():
         AwardForm.ADVANCED_COLLECTIVE,
         AwardForm.EXCELLENT_COLLECTIVE,
     )
+
+
+def test_a_parameter_round_trips_through_its_stored_form():
+    for param in (
+        Param(Fraction(2, 3), "QĐ 86/2025", False),
+        Param(3, "Luật"),
+        Param(True, "x"),
+        Param(Decimal("0.5"), "y"),
+        Param("members", "z"),
+    ):
+        assert param_from_data(param_to_data(param)) == param
+    with pytest.raises(ValueError, match="Tham số không hợp lệ"):
+        param_from_data({"kind": "ratio", "value": "hai phần ba"})
