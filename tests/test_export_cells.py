@@ -110,14 +110,18 @@ def test_dossier_import_error_file(client, demo_org, kind):  # noqa: F811
     assert INERT in cells and "'@SUM(1)" in cells and "'-2+3" in cells and "'-H-2" in cells
 
 
-def test_dossier_list_export(client, demo_org):  # noqa: F811
+def test_dossier_list_export(client, demo_org, settings, tmp_path, django_capture_on_commit_callbacks):  # noqa: F811
+    from apps.jobs.models import Job
+
+    settings.MEDIA_ROOT = str(tmp_path)
     rows = [
         row(PAYLOAD, "DLK-SXD", "02/03/2026", "10/03/2026", ten_thu_tuc="@SUM(1)", ma_thu_tuc="+84"),
     ]
     assert dossier_import(stream=BytesIO(csv_bytes(rows)), filename="a.csv").status == "done"
     login(client)
-    response = client.get(reverse("dossiers:dossier_list"), {"format": "xlsx"})
-    cells = xlsx_cells(response.content)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("dossiers:dossier_export"), {"query": ""})
+    cells = xlsx_cells(_download(client, client.get(Job.objects.get().result_url)))
     assert_inert(cells)
     assert INERT in cells and "'@SUM(1)" in cells and "'+84" in cells
 

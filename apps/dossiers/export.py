@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from io import BytesIO
 
@@ -21,12 +21,20 @@ HEADERS = ("Mã hồ sơ", "Cơ quan", "Đơn vị", "Mã thủ tục", "Tên th
            "Số lần hẹn lại", "Số ngày làm việc")  # fmt: skip
 
 
-def dossiers_to_xlsx(dossiers: Iterable[Dossier], today: date) -> bytes:
-    """A write-only workbook (flat memory): text that a spreadsheet would run as a formula stays text."""
+PROGRESS_EVERY = 2_000
+
+
+def dossiers_to_xlsx(
+    dossiers: Iterable[Dossier], today: date, progress: Callable[[int], None] | None = None
+) -> bytes:
+    """A write-only workbook (flat memory): text that a spreadsheet would run as a formula stays text.
+    `progress` hears how many rows are written, every few thousand."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Hồ sơ")
     sheet.append(safe_row(HEADERS))
     for count, dossier in enumerate(dossiers):
+        if progress is not None and count and count % PROGRESS_EVERY == 0:
+            progress(count)
         if count >= EXPORT_LIMIT:
             sheet.append(safe_row([f"Chỉ xuất {EXPORT_LIMIT} hồ sơ đầu tiên: hãy lọc hẹp hơn."]))
             break

@@ -9,10 +9,11 @@ from django import forms
 from django.db.models import QuerySet
 
 from apps.organizations.models import Agency, Unit
+from apps.organizations.selectors import agency_list_for_user
 from domain.periods import PeriodError, parse_period
 
 from .choices import Channel, Metric
-from .selectors import metric_q
+from .selectors import dossier_list_for_user, metric_q
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -64,3 +65,13 @@ class DossierFilter(django_filters.FilterSet):
             metric = self.form.cleaned_data.get("metric") or Metric.RECEIVED
             queryset = queryset.filter(metric_q(metric, parse_period(period)))
         return queryset
+
+
+def dossier_filter_for_user(*, user: Any, data: Any) -> tuple[DossierFilter, QuerySet[Any]]:
+    """The list page, its export and the background export read the same filtered, permission-scoped list; a
+    filter that does not validate gives an empty list (the page shows why)."""
+    dossier_filter = DossierFilter(
+        data or None, queryset=dossier_list_for_user(user=user), agencies=agency_list_for_user(user=user)
+    )
+    usable = not dossier_filter.is_bound or dossier_filter.is_valid()
+    return dossier_filter, dossier_filter.qs if usable else dossier_filter.queryset.none()

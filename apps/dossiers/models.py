@@ -246,3 +246,21 @@ class DossierMonthly(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} · {self.month}"
+
+
+class DossierExport(models.Model):
+    """An Excel file of a dossier list, written in the background for the person who asked; only they read it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người yêu cầu"), on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField(_("tệp Excel"), upload_to=RandomPath("dossier-exports"))
+    rows = models.PositiveIntegerField(_("số hồ sơ"), default=0)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp xuất hồ sơ")
+        verbose_name_plural = _("tệp xuất hồ sơ")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.rows} hồ sơ"

@@ -25,7 +25,7 @@ from domain.indicators.dossier_rates import MONTHLY_FIELDS, DossierCounts, count
 from domain.periods import Period, month_key
 
 from .choices import Metric
-from .models import Dossier, DossierMonthly, ImportBatch, Procedure, SourceMapping
+from .models import Dossier, DossierExport, DossierMonthly, ImportBatch, Procedure, SourceMapping
 
 _FLOWS = tuple(name for name in MONTHLY_FIELDS if not name.startswith("backlog"))
 _BACKLOG = ("backlog_in", "backlog_in_apologised", "backlog_out", "backlog_out_apologised")
@@ -294,3 +294,11 @@ def default_import_agency(*, user: Any, current: Any, allowed: set[int]) -> Agen
     if ids is not None:
         agencies = agencies.filter(pk__in=ids)
     return agencies.order_by("pk").first()
+
+
+def dossier_export_get_for_user(*, user: Any, pk: int) -> DossierExport:
+    """An export file is the asker's own: anyone else gets a 404."""
+    found = DossierExport.objects.filter(pk=pk, user_id=getattr(user, "pk", None) or 0).first()
+    if found is None:
+        raise Http404("Không tìm thấy tệp xuất.")
+    return found

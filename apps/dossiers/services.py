@@ -25,6 +25,7 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -41,7 +42,7 @@ from domain.spreadsheet_text import safe_row
 
 from .bulk import Cell, Duplicate, ForeignRow, Loader, MergeResult, loader_for_connection
 from .choices import ImportStatus
-from .models import ImportBatch, SourceMapping
+from .models import DossierExport, ImportBatch, SourceMapping
 
 logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -518,3 +519,12 @@ def source_mapping_save(
         target_mapping.note = note
         versioned_save(target_mapping, expected_version=expected_version if mapping else None)
     return target_mapping
+
+
+@transaction.atomic
+def dossier_export_store(*, user: Any, data: bytes, rows: int) -> DossierExport:
+    """Keep an export file for the person who asked for it."""
+    export = DossierExport(user=user, rows=rows)
+    export.file.save("ho-so.xlsx", ContentFile(data), save=False)
+    export.save()
+    return export

@@ -9,23 +9,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.core.files import file_response
 from apps.core.ids import parse_id
 from apps.core.uploads import UploadRefused
+from apps.jobs.choices import JobKind
+from apps.jobs.services import job_create, job_enqueue
 from apps.organizations.selectors import agency_list_for_user
 from domain.indicators.dossier_rates import STATUS_LABELS, dossier_status
 from domain.indicators.one_stop_rules import apology_deadline, apology_rule_for
 from domain.periods import PeriodError, parse_period
 
 from . import import_runs, selectors, services
+from .background import dossier_export
 from .choices import Metric
-from .export import apology_letter_for, dossiers_to_xlsx
-from .filters import DossierFilter
+from .export import apology_letter_for
+from .filters import dossier_filter_for_user
 from .forms import DossierImportForm, SourceMappingForm
 
 REJECTED_SHOWN = 20  # the first rejected rows shown on the summary; the CSV has them all
@@ -125,28 +129,10 @@ def import_errors(request: HttpRequest, pk: int) -> HttpResponseBase:
     )
 
 
-def _list_context(request: HttpRequest) -> tuple[DossierFilter, Any]:
-    dossier_filter = DossierFilter(
-        request.GET or None,
-        queryset=selectors.dossier_list_for_user(user=request.user),
-        agencies=agency_list_for_user(user=request.user),
-    )
-    usable = not dossier_filter.is_bound or dossier_filter.is_valid()
-    dossiers = dossier_filter.qs if usable else dossier_filter.queryset.none()
-    return dossier_filter, dossiers
-
-
 @login_required
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    dossier_filter, dossiers = _list_context(request)
+    dossier_filter, dossiers = dossier_filter_for_user(user=request.user, data=request.GET)
     today = timezone.localdate()
-    if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            dossiers_to_xlsx(dossiers.iterator(chunk_size=2000), today),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="ho-so.xlsx"'
-        return response
     page = Paginator(dossiers, 50).get_page(request.GET.get("page"))
     for dossier in page.object_list:
         dossier.status = dossier_status(dossier.due_on, dossier.resolved_on, today)
@@ -168,6 +154,26 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
         "can_import": can_import,
     }
     return render(request, "dossiers/dossier_list.html", context)
+
+
+@require_POST
+@login_required
+def dossier_export_start(request: HttpRequest) -> HttpResponse:
+    """The Excel file of the filtered list is written in the background (tens of thousands of rows take
+    seconds); the job page shows the progress and then the link to the file."""
+    query = QueryDict(request.POST.get("query", ""), mutable=True)
+    query.pop("page", None)
+    job = job_create(
+        kind=JobKind.DOSSIER_EXPORT, user=request.user, message="Đang chờ xuất Excel danh sách hồ sơ."
+    )
+    job_enqueue(job=job, task=dossier_export, user_id=request.user.pk, query=query.urlencode())
+    return redirect("jobs:job_status", pk=job.pk)
+
+
+@login_required
+def export_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    stored = selectors.dossier_export_get_for_user(user=request.user, pk=pk)
+    return file_response(stored.file, filename=f"ho-so-{stored.created_at:%Y%m%d-%H%M}.xlsx")
 
 
 @login_required

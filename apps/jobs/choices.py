@@ -10,6 +10,7 @@ class JobKind(models.TextChoices):
     PLAN_IMPORT = "plan_import", _("Nhập kế hoạch")
     REPORT = "report", _("Lập báo cáo")
     PAR_PREFILL = "par_prefill", _("Lấy số liệu cho đợt đánh giá Chỉ số CCHC")
+    DOSSIER_EXPORT = "dossier_export", _("Xuất Excel danh sách hồ sơ")
 
 
 class JobStatus(models.TextChoices):

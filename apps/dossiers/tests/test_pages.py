@@ -109,14 +109,60 @@ def test_bad_period_in_the_list_is_a_message_not_an_error(client, loaded):
     assert "Tháng 13 không hợp lệ" in response.content.decode()
 
 
-def test_excel_export_keeps_formulas_as_text(client, loaded):
+def _export(client, query, capture):
+    with capture(execute=True):
+        return client.post(reverse("dossiers:dossier_export"), {"query": query})
+
+
+def test_excel_export_runs_in_the_background_and_keeps_formulas_as_text(
+    client, loaded, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from apps.jobs.models import Job
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    # Given the list of dossiers resolved in March, the focal point asks for the Excel file
     login(client)
-    response = client.get(
-        reverse("dossiers:dossier_list"), {"period": "2026-03", "metric": "resolved", "format": "xlsx"}
+    list_page = client.get(reverse("dossiers:dossier_list"), {"period": "2026-03", "metric": "resolved"})
+    assert reverse("dossiers:dossier_export") in list_page.content.decode()
+    response = _export(
+        client, "period=2026-03&metric=resolved&q=H&page=2", django_capture_on_commit_callbacks
     )
-    sheet = load_workbook(BytesIO(response.content)).active
+    # Then a background job made it, with progress, and the job page links to the file
+    job = Job.objects.get()
+    assert response["Location"] == reverse("jobs:job_status", args=[job.pk])
+    assert job.kind == "dossier_export" and job.status == "succeeded" and job.progress == 100
+    download = client.get(job.result_url)
+    sheet = load_workbook(BytesIO(b"".join(download.streaming_content))).active
     codes = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)]
-    assert "'=HYPERLINK(1)" in codes and "H-1" in codes
+    assert sorted(codes) == ["'=HYPERLINK(1)", "H-1", "H-2"]  # the filter held (L-1 has no H), not the page
+    assert "3 hồ sơ" in job.message
+
+
+def test_an_export_is_only_for_the_person_who_asked(
+    client, loaded, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from apps.jobs.models import Job
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    login(client)
+    _export(client, "", django_capture_on_commit_callbacks)
+    job = Job.objects.get()
+    login(client, "daumoi.daison")
+    assert client.get(job.result_url).status_code == 404
+    assert client.get(reverse("jobs:job_status", args=[job.pk])).status_code == 404
+
+
+def test_the_export_of_another_agencys_user_holds_only_their_dossiers(
+    client, loaded, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from apps.jobs.models import Job
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    login(client, "daumoi.laichau")
+    _export(client, "", django_capture_on_commit_callbacks)
+    download = client.get(Job.objects.get().result_url)
+    sheet = load_workbook(BytesIO(b"".join(download.streaming_content))).active
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["L-1"]
 
 
 def test_dossier_page_and_apology_letter(client, loaded):
@@ -273,3 +319,14 @@ def test_the_import_page_shows_the_first_rejected_rows_with_their_reason(client,
     assert "B-0" in page and "B-19" in page and "B-20" not in page
     assert ">4<" in page and "31/02/2026" in page
     assert "20 dòng lỗi đầu tiên trong 25" in page
+
+
+def test_the_export_reports_how_many_rows_it_has_written(loaded, monkeypatch):
+    from datetime import date
+
+    from apps.dossiers import export
+
+    monkeypatch.setattr(export, "PROGRESS_EVERY", 2)
+    heard: list[int] = []
+    export.dossiers_to_xlsx(Dossier.objects.order_by("code"), date(2026, 4, 1), progress=heard.append)
+    assert heard == [2]

@@ -363,3 +363,10 @@ def test_a_refused_quick_update_keeps_the_note_in_my_work(client, plan):
     )
     page = response.content.decode()
     assert "Chỉ đơn vị chủ trì" in page and "Ghi chú gõ dở" in page
+
+
+def test_a_cooperating_unit_is_not_offered_to_report_completion(client, plan):
+    occurrence = _cooperating_occurrence(plan, "chuyenvien")
+    client.force_login(user("chuyenvien"))
+    page = client.get(reverse("tasks:task_detail", args=[occurrence.task_id])).content.decode()
+    assert "Đơn vị của bạn phối hợp thực hiện" in page and 'name="complete"' not in page

@@ -65,6 +65,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "updates__evidence", "updates__author", "updates__unit", "decisions"
         )
     )
+    can_complete = request.user.has_perm("tasks.complete_task", task)
     for occurrence in occurrences:
         occurrence.status = selectors.occurrence_status(occurrence)  # type: ignore[attr-defined]
         occurrence.status_label = selectors.STATUS_LABELS[occurrence.status]  # type: ignore[attr-defined]
@@ -74,12 +75,17 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             initial={"percent": occurrence.percent, **(draft or {}), "version": occurrence.version},
             auto_id=f"id_o{occurrence.pk}_%s",
         )
+        if not can_complete:  # a cooperating unit reports its contribution; the lead unit completes
+            for name in ("complete", "completed_on"):
+                del occurrence.form.fields[name]  # type: ignore[attr-defined]
+            occurrence.form.fields["percent"].widget.attrs["max"] = 99  # type: ignore[attr-defined]
     context = {
         "task": task,
         "checklist": checklist,
         "occurrences": occurrences,
         "can_report": request.user.has_perm("tasks.report_progress", task),
         "can_accept": request.user.has_perm("tasks.accept_result", task),
+        "can_complete": can_complete,
         "can_trigger": task.schedule_kind == "trigger"
         and request.user.has_perm("tasks.record_trigger", task),
         "trigger_form": TriggerForm(),
