@@ -67,7 +67,7 @@ def test_the_nomination_page_shows_each_condition_and_links_its_record(own, clie
     response = client.get(reverse("rewards:nomination", args=[nomination.pk]))
     body = response.content.decode()
     assert response.status_code == 200
-    assert 'class="condition failed"' in body and 'class="condition met"' in body
+    assert 'class="card condition failed"' in body and 'class="card condition met"' in body
     assert "Hoàn thành nhiệm vụ" in body  # the rating of 2026 as the evidence
     document = nomination.documents.first()
     assert reverse("rewards:nomination_document", args=[document.pk]) in body
