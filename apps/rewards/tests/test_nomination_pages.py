@@ -251,3 +251,22 @@ def test_cli_prints_every_nomination_with_its_verdict_and_conditions(own):
 def test_cli_refuses_an_unknown_agency(db):
     with pytest.raises(CommandError, match="Không có cơ quan"):
         call_command("rewards", "check", "--agency", "KHONG-CO", "--year", "2026", "--json")
+
+
+def test_only_the_chair_sees_and_uses_the_override(own, client):
+    rating(own.staff[0], 2026, "completed")
+    nomination = checked(own, nominate(own, own.staff[0]))
+    url = reverse("rewards:nomination", args=[nomination.pk])
+    client.force_login(own.focal)
+    assert "override-form" not in client.get(url).content.decode()
+    assert (
+        client.post(reverse("rewards:nomination_override", args=[nomination.pk]), {"reason": "x"}).status_code
+        == 403
+    )
+    client.force_login(own.leader)  # the council's chair
+    assert "override-form" in client.get(url).content.decode()
+    client.post(
+        reverse("rewards:nomination_override", args=[nomination.pk]), {"reason": "Thành tích đột xuất"}
+    )
+    nomination.refresh_from_db()
+    assert nomination.override_reason == "Thành tích đột xuất" and nomination.override_by == own.leader
