@@ -17,8 +17,9 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from apps.organizations.models import Agency
+from apps.organizations.models import Agency, Person
 from domain.rewards import prizes
 from domain.rewards.forms import FORMS, AwardForm, Subject
 
@@ -38,8 +39,11 @@ __all__ = [
     "nominee_key",
     "passed_votes",
     "register_awards_of",
+    "session_choices",
     "session_get_for_user",
     "session_votes",
+    "signer_choices",
+    "signer_people",
 ]
 
 # A date no decision reaches: given as the only row when the table is empty, so that the domain refuses with its
@@ -284,3 +288,24 @@ def decision_lines(decision: RewardDecision, on: date | None = None) -> list[Dec
 
 def decision_total(lines: Sequence[DecisionLine]) -> Decimal:
     return sum((line.amount for line in lines), Decimal(0))
+
+
+def signer_people(agency: Agency) -> list[Person]:
+    """Who may sign for the agency: its active people, the head's title first."""
+    people = Person.objects.filter(agency=agency, is_active=True).order_by("full_name")
+    return sorted(
+        people, key=lambda p: (not p.position.lower().startswith(("giám đốc", "chủ tịch")), p.full_name)
+    )
+
+
+def signer_choices(agency: Agency) -> list[tuple[int, str]]:
+    return [
+        (p.pk, f"{p.full_name} — {p.position}" if p.position else p.full_name) for p in signer_people(agency)
+    ]
+
+
+def session_choices(agency: Agency) -> list[tuple[int, str]]:
+    return [
+        (session.pk, f"{session.council.name} — họp ngày {timezone.localtime(session.held_at):%d/%m/%Y}")
+        for session in decidable_session_list(agency)
+    ]
