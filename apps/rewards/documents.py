@@ -212,7 +212,7 @@ def _decision_basis(decision: RewardDecision) -> tuple[str, ...]:
             for vote in session_votes(session)
             if vote.nomination.movement_id and vote.nomination.movement and vote.nomination.movement.plan_id
         }
-        for plan in sorted(plans, key=lambda plan: plan.pk):
+        for plan in sorted((plan for plan in plans if plan is not None), key=lambda plan: plan.pk):
             lines.append(f"Căn cứ {plan.title};")
         lines.append(f"Căn cứ Biên bản họp {session.council.name} ngày {_day(session.held_at):%d/%m/%Y};")
     office = _focal_unit(decision.agency)

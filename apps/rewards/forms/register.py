@@ -11,7 +11,7 @@ from apps.core.forms import VnDateField
 
 from ..choices import AwardFormChoice, SubjectChoice
 
-ANY = [("", "Tất cả")]
+ANY: list[tuple[Any, Any]] = [("", "Tất cả")]
 
 
 class RegisterFilterForm(forms.Form):

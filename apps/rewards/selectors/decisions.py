@@ -133,7 +133,9 @@ def nominee_key(record: Nomination | Award) -> tuple[str, int | None]:
 
 def register_awards_of(records: Iterable[Nomination | Award]) -> list[Award]:
     """The register's awards of the nominees of ``records`` (any year), with their decisions."""
-    people, units, agencies = set(), set(), set()
+    people: set[int | None] = set()
+    units: set[int | None] = set()
+    agencies: set[int | None] = set()
     for record in records:
         kind, pk = nominee_key(record)
         {"person": people, "unit": units, "agency": agencies}[kind].add(pk)
