@@ -37,7 +37,10 @@ def test_a_draft_and_then_the_issued_decision(client, voted):
     awards = client.get(f"/api/v1/rewards/awards?agency={voted.agency.pk}&form=giay_khen").json()
     assert [a["recipient"] for a in awards] == ["Văn phòng Sở"]
     history = client.get(f"/api/v1/rewards/people/{voted.people['lan'].pk}/history").json()
-    assert history["awards"][0]["form"] == "lao_dong_tien_tien" and history["awards"][0]["decision"] == "125/QĐ-SXD"
+    assert (
+        history["awards"][0]["form"] == "lao_dong_tien_tien"
+        and history["awards"][0]["decision"] == "125/QĐ-SXD"
+    )
     assert history["nominations"][0]["status"] == "decided"
 
 
