@@ -58,6 +58,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Đánh giá, xếp loại công chức (Nghị định 335/2025): cchc ratings compute --agency MÃ --period 2026-03 "
         "[--json] điểm và xếp loại từng người của cơ quan trong kỳ (tháng, quý 2026-Q1, năm 2026).",
     ),
+    "rewards": (
+        "rewards",
+        "Thi đua, khen thưởng: cchc rewards check --agency MÃ --year NĂM [--json] in từng đề nghị khen thưởng với "
+        "kết quả kiểm tra điều kiện (từng điều kiện đạt hay chưa và căn cứ).",
+    ),
     "backup": (
         "backup",
         "Sao lưu CSDL và tệp tải lên vào một tệp: cchc backup [--output TỆP] (mặc định var/backups/).",
