@@ -41,7 +41,12 @@ class AwardEnterForm(forms.Form):
         help_text="Với khen thưởng tập thể; để trống là tập thể cơ quan.",
     )
     form = forms.ChoiceField(label="Danh hiệu, hình thức", choices=AwardFormChoice.choices)
-    year = forms.IntegerField(label="Năm thành tích", min_value=2000, max_value=2100)
+    year = forms.IntegerField(
+        label="Năm thành tích",
+        min_value=2000,
+        max_value=2100,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "2025"}),
+    )
     decision_label = forms.CharField(
         label="Quyết định (ghi như trong sổ)", max_length=255, help_text="Ví dụ: 210/QĐ-SXD ngày 25/12/2024."
     )
