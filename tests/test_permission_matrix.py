@@ -137,6 +137,11 @@ for _name in (
 ):
     RULES[f"home_{_name}"] = at_home(_name)
 
+# rewards: nominations, council, votes. A unit head (of the record's person's unit, Văn phòng Sở) or the office
+# proposes; only the chair of the agency's council (the leader's person in "own") lets a failed check through.
+RULES["nominate"] = _any(_manage, _held(Role.UNIT_HEAD, OWN))
+RULES["chair"] = _held(Role.LEADER, OWN)
+
 
 @dataclass(frozen=True)
 class Route:
@@ -210,6 +215,17 @@ def INSPECTION(w: Any, rel: str) -> dict[str, Any]:
 
 def REMEDIATION(w: Any, rel: str) -> dict[str, Any]:
     return {"title": "Công khai đủ thủ tục", "lead_unit_id": w.pk("unit", rel), "due_on": "2026-12-31"}
+
+
+def NOMINATION(w: Any, rel: str) -> dict[str, Any]:
+    """A Giấy khen for the record's person (a Lao động tiên tiến is already proposed for them)."""
+    return {
+        "agency_id": w.pk("agency", rel),
+        "year": 2026,
+        "form": "giay_khen",
+        "person_id": w.pk("person", rel),
+        "achievement": "Hoàn thành xuất sắc nhiệm vụ",
+    }
 
 
 # GET of a page that only answers POST is "None"; a POST the page refuses with 405 is "None".
@@ -416,6 +432,24 @@ PAGES: dict[str, Route] = {
     "rewards:home": r("agency", "filter", query="agency"),
     # rewards: movements, contest, registrations, initiatives, ratings input, reports
     # rewards: nominations, council, votes
+    "rewards:nomination_list": r("agency", "filter", query="agency"),
+    "rewards:nomination_create": r("agency", "nominate", "nominate", query="agency"),
+    "rewards:nomination_queue": r("agency", "manage", query="agency"),
+    "rewards:nomination": r("nomination", "read"),
+    "rewards:nomination_document_add": r("nomination", None, "nominate"),
+    "rewards:nomination_submit": r("nomination", None, "nominate"),
+    "rewards:nomination_check": r("nomination", None, "manage"),
+    "rewards:nomination_return": r(
+        "nomination", None, "manage", body=lambda w, rel: {"reason": "Thiếu"}, saves=True
+    ),
+    "rewards:nomination_override": r("nomination", None, "chair"),
+    "rewards:nomination_document": r("nomination_document", "read"),
+    "rewards:council": r("agency", "filter", query="agency"),
+    "rewards:council_create": r("agency", None, "manage", query="agency"),
+    "rewards:council_member_add": r("council", None, "manage"),
+    "rewards:session_create": r("council", None, "manage"),
+    "rewards:session": r("session", "read"),
+    "rewards:session_votes": r("session", None, "manage"),
     # rewards: decisions, register, history
     "rewards:decisions": r("agency", "filter", query="agency"),
     "rewards:decision_create": r("agency", None, "manage", query="agency"),
@@ -547,6 +581,19 @@ API: dict[str, Route] = {
     ),
     "GET /api/v1/ratings/people/{person_id}": r("person", "rate_person"),
     "GET /api/v1/ratings/agencies/{agency_id}": r("agency", "rate_agency"),
+    # rewards: nominations, council, votes
+    "GET /api/v1/rewards/nominations": r("agency", "filter", query="agency"),
+    "GET /api/v1/rewards/nominations/{nomination_id}": r("nomination", "read"),
+    "POST /api/v1/rewards/nominations": r(
+        "agency", None, "nominate", body=lambda w, rel: NOMINATION(w, rel), saves=True
+    ),
+    "POST /api/v1/rewards/nominations/{nomination_id}/check": r(
+        "nomination", None, "manage", body=lambda w, rel: {}
+    ),
+    "GET /api/v1/rewards/sessions/{session_id}/votes": r("session", "read"),
+    "POST /api/v1/rewards/sessions/{session_id}/votes": r(
+        "session", None, "manage", body=lambda w, rel: {"votes": []}
+    ),
     "GET /api/v1/inspections/plans": r(None, "signed_in"),
     "GET /api/v1/inspections/plans/{plan_id}": r("inspection_plan", "read"),
     "GET /api/v1/inspections/{inspection_id}": r("inspection", "read"),
@@ -774,6 +821,7 @@ def _build_world() -> World:
         counter_version=records[("counter", "own")].link_version,
         expires_on=own_campaign.closes_on,
     )
+    _nomination_records(records, agencies, users)
     return World(agencies, records, users, markers, token)
 
 
@@ -939,6 +987,42 @@ def _rating_records(
             total=95,
             computed_grade="excellent",
             grade="good",
+        )
+
+
+def _nomination_records(
+    records: dict[tuple[str, str], Any], agencies: dict[str, Any], users: dict[str, Any]
+) -> None:
+    """rewards: nominations, council, votes. Per agency, a nomination sent for the check of its person (whose name carries the
+    marker) with one dossier document, and a council with a session; the chair of "own"'s council is the
+    leader's person, the others' chair is the agency's own person."""
+    from apps.rewards.models import Council, CouncilMember, CouncilSession, Nomination, NominationDocument
+
+    for relation, agency in agencies.items():
+        person = records[("person", relation)]
+        nomination = Nomination.objects.create(
+            agency=agency,
+            year=2026,
+            form="lao_dong_tien_tien",
+            subject="person",
+            person=person,
+            proposing_unit=person.unit,
+            achievement="Hoàn thành tốt nhiệm vụ",
+            status="submitted",
+        )
+        council = Council.objects.create(agency=agency)
+        chair = users[Role.LEADER].person if relation == "own" else person
+        CouncilMember.objects.create(council=council, person=chair, role="chair")
+        records[("nomination", relation)] = nomination
+        records[("nomination_document", relation)] = NominationDocument.objects.create(
+            nomination=nomination,
+            kind="to_trinh",
+            file=ContentFile(b"%PDF-1.4 to trinh", name="tt.pdf"),
+            note="tt.pdf",
+        )
+        records[("council", relation)] = council
+        records[("session", relation)] = CouncilSession.objects.create(
+            council=council, held_at=timezone.now(), members_total=1, members_present=1
         )
 
 

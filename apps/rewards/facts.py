@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 
 from apps.organizations.models import Agency, Person
@@ -66,13 +65,17 @@ def _initiative(item: Initiative) -> InitiativeFact:
     )
 
 
-def _ratings(rows: list[AnnualRating]) -> tuple[tuple[YearRating, ...], tuple[Discipline, ...], str]:
+def _ratings(rows: list[AnnualRating]) -> tuple[tuple[YearRating, ...], tuple[Discipline, ...]]:
     ratings = tuple(YearRating(r.year, r.grade, f"annual_rating:{r.pk}") for r in rows)
     disciplines = tuple(
         Discipline(r.year, r.discipline, f"annual_rating:{r.pk}") for r in rows if r.discipline
     )
-    pending = "; ".join(f"Năm {r.year}: {r.pending_review.strip()}" for r in rows if r.pending_review.strip())
-    return ratings, disciplines, pending
+    return ratings, disciplines
+
+
+def _pending(rows: list[AnnualRating]) -> str:
+    """What is still being considered (kỷ luật, thanh tra, khiếu nại) as recorded for the year or later."""
+    return "; ".join(f"Năm {r.year}: {r.pending_review.strip()}" for r in rows if r.pending_review.strip())
 
 
 def _members(nomination: Nomination) -> tuple[MemberFact, ...]:
@@ -124,25 +127,25 @@ def nominee_facts(nomination: Nomination) -> NomineeFacts:
     year, first = nomination.year, nomination.year - LOOK_BACK_YEARS
     if nomination.movement_id:
         first = min(first, nomination.movement.start_year)  # type: ignore[union-attr]
-    years = Q(year__gte=first, year__lte=year)
     if nomination.subject == SubjectChoice.PERSON:
-        ratings_qs = AnnualRating.objects.filter(years, person_id=nomination.person_id or 0)
+        ratings_qs = AnnualRating.objects.filter(person_id=nomination.person_id or 0)
         awards_qs = Award.objects.filter(person_id=nomination.person_id or 0)
         initiatives_qs = Initiative.objects.filter(authors=nomination.person_id)
         members: tuple[MemberFact, ...] = ()
     elif nomination.unit_id:
-        ratings_qs = AnnualRating.objects.filter(years, unit_id=nomination.unit_id)
+        ratings_qs = AnnualRating.objects.filter(unit_id=nomination.unit_id)
         awards_qs = Award.objects.filter(unit_id=nomination.unit_id)
         initiatives_qs = Initiative.objects.filter(unit_id=nomination.unit_id)
         members = _members(nomination)
     else:
         ratings_qs = AnnualRating.objects.filter(
-            years, agency_id=nomination.nominee_agency_id or 0, person__isnull=True, unit__isnull=True
+            agency_id=nomination.nominee_agency_id or 0, person__isnull=True, unit__isnull=True
         )
         awards_qs = Award.objects.filter(nominee_agency_id=nomination.nominee_agency_id)
         initiatives_qs = Initiative.objects.filter(agency_id=nomination.nominee_agency_id or 0)
         members = _members(nomination)
-    ratings, disciplines, pending = _ratings(list(ratings_qs.order_by("year")))
+    ratings, disciplines = _ratings(list(ratings_qs.filter(year__gte=first, year__lte=year).order_by("year")))
+    pending = _pending(list(ratings_qs.filter(year__gte=year).order_by("year")))
     if nomination.pk:
         awards_qs = awards_qs.exclude(nomination_id=nomination.pk)
     awards = [_past_award(a) for a in awards_qs.select_related("decision").order_by("year", "pk")]

@@ -37,13 +37,18 @@ class SessionForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"placeholder": "dd/mm/yyyy hh:mm"}, format="%d/%m/%Y %H:%M"),
     )
     place = forms.CharField(label="Địa điểm", required=False, max_length=255)
-    members_present = forms.IntegerField(label="Số thành viên có mặt", min_value=0)
+    members_present = forms.IntegerField(
+        label="Số thành viên có mặt",
+        min_value=0,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        help_text="Kể cả thành viên vắng mặt có ý kiến bằng văn bản.",
+    )
 
 
 class VotesForm(forms.Form):
     """One "votes for" count per checked nomination; an empty box leaves that nomination for another session."""
 
-    def __init__(self, *args: Any, nominations: list[Nomination], present: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, nominations: list[Nomination], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.nominations = nominations
         for nomination in nominations:
@@ -51,7 +56,7 @@ class VotesForm(forms.Form):
                 label=f"{nomination.nominee_name} — {nomination.get_form_display()}",
                 required=False,
                 min_value=0,
-                widget=forms.NumberInput(attrs={"max": present, "inputmode": "numeric"}),
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4}),
             )
 
     def rows(self) -> list[tuple[Nomination, Any]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from apps.organizations.models import Agency
 
-from ..choices import NominationStatus
+from ..choices import CouncilRole, NominationStatus
 from ..models import Council, CouncilMember, CouncilSession, Nomination, Vote
 from .common import readable
 
@@ -26,7 +26,13 @@ def council_get_for_user(*, user: Any, pk: int) -> Council:
 
 
 def council_members(*, council: Council) -> QuerySet[CouncilMember]:
-    return council.members.select_related("person").order_by("role", "person__full_name")
+    """Chair, vice chair, secretary, then the members, each by name."""
+    rank = Case(
+        *(When(role=role, then=Value(index)) for index, role in enumerate(CouncilRole.values)),
+        default=Value(len(CouncilRole.values)),
+        output_field=IntegerField(),
+    )
+    return council.members.select_related("person").order_by(rank, "person__full_name")
 
 
 def session_list(*, council: Council) -> QuerySet[CouncilSession]:

@@ -67,7 +67,7 @@ def test_the_nomination_page_shows_each_condition_and_links_its_record(own, clie
     response = client.get(reverse("rewards:nomination", args=[nomination.pk]))
     body = response.content.decode()
     assert response.status_code == 200
-    assert 'class="condition failed"' in body and 'class="condition met"' in body
+    assert 'class="card condition failed"' in body and 'class="card condition met"' in body
     assert "Hoàn thành nhiệm vụ" in body  # the rating of 2026 as the evidence
     document = nomination.documents.first()
     assert reverse("rewards:nomination_document", args=[document.pk]) in body
@@ -251,3 +251,22 @@ def test_cli_prints_every_nomination_with_its_verdict_and_conditions(own):
 def test_cli_refuses_an_unknown_agency(db):
     with pytest.raises(CommandError, match="Không có cơ quan"):
         call_command("rewards", "check", "--agency", "KHONG-CO", "--year", "2026", "--json")
+
+
+def test_only_the_chair_sees_and_uses_the_override(own, client):
+    rating(own.staff[0], 2026, "completed")
+    nomination = checked(own, nominate(own, own.staff[0]))
+    url = reverse("rewards:nomination", args=[nomination.pk])
+    client.force_login(own.focal)
+    assert "override-form" not in client.get(url).content.decode()
+    assert (
+        client.post(reverse("rewards:nomination_override", args=[nomination.pk]), {"reason": "x"}).status_code
+        == 403
+    )
+    client.force_login(own.leader)  # the council's chair
+    assert "override-form" in client.get(url).content.decode()
+    client.post(
+        reverse("rewards:nomination_override", args=[nomination.pk]), {"reason": "Thành tích đột xuất"}
+    )
+    nomination.refresh_from_db()
+    assert nomination.override_reason == "Thành tích đột xuất" and nomination.override_by == own.leader

@@ -318,3 +318,79 @@ def test_another_agency_cannot_see_nominations_documents_councils_or_sessions(ow
             read(user=stranger, pk=pk)
         assert read(user=own.focal, pk=pk).pk == pk
     assert list(nomination_list_for_user(user=stranger, agency=own.agency)) == []
+
+
+# --- the dossier, the movement's rules, the province's layer -----------------------------------------------------
+
+
+def test_a_verdict_resting_on_an_initiative_needs_its_proof_in_the_dossier(own):
+    cv1 = own.staff[0]
+    rating(cv1, 2026, "good")
+    item = initiative(cv1, 2026, date(2026, 11, 5))
+    nomination = checked(own, nominate(own, cv1, "chien_si_thi_dua_co_so"))
+    dossier = nomination.verdict["conditions"][0]
+    assert dossier["key"] == "dossier" and not dossier["met"] and "Số hóa hồ sơ" in dossier["explanation"]
+    assert nomination.eligible is False
+    services.nomination_return(user=own.focal, nomination=nomination, reason="Bổ sung minh chứng sáng kiến")
+    services.nomination_document_add(
+        user=own.head, nomination=nomination, kind=DocumentKind.INITIATIVE_PROOF, file=pdf(), initiative=item
+    )
+    services.nomination_submit(user=own.head, nomination=nomination)
+    nomination = services.nomination_check(user=own.focal, nomination=nomination, on=ON)
+    assert nomination.eligible is True
+
+
+def test_a_pending_review_of_the_year_stops_the_nomination(own):
+    cv1 = own.staff[0]
+    rating(cv1, 2025, "good", pending_review="Khiếu nại năm 2024 đã giải quyết xong")
+    rating(cv1, 2026, "good", pending_review="Đang xem xét kỷ luật")
+    facts = nominee_facts(nominate(own, cv1))
+    assert "Đang xem xét kỷ luật" in facts.pending_review and "2024" not in facts.pending_review
+    verdict = services.eligibility_of(nominate(own, own.staff[1]), on=ON)
+    assert _condition(verdict, "not_frozen").met  # no rating at all: nothing pending
+
+
+def test_the_movements_own_rules_are_checked_for_a_collective(own):
+    from apps.rewards.models import Movement
+
+    movement = Movement.objects.create(
+        agency=own.agency,
+        name="Đẩy mạnh cải cách hành chính giai đoạn 2026 – 2030",
+        start_year=2026,
+        end_year=2030,
+        min_initiatives=2,
+        own_rules_subject="collective",
+        own_rules_source="Kế hoạch phát động phong trào, mục III.2.2",
+    )
+    nomination = services.nomination_create(
+        user=own.focal,
+        agency=own.agency,
+        year=2026,
+        form="tap_the_lao_dong_tien_tien",
+        unit=own.unit,
+        achievement="Hoàn thành tốt nhiệm vụ",
+        movement=movement,
+    )
+    verdict = services.eligibility_of(nomination, on=ON)
+    articles = [c.article for c in verdict.conditions]
+    assert any("mục III.2.2" in a for a in articles)
+
+
+def test_the_provinces_quorum_overrides_the_default(own):
+    from apps.rewards.facts import province_of
+    from apps.rewards.models import ProvinceRewardRules
+
+    ProvinceRewardRules.objects.create(
+        province=province_of(own.agency),
+        regulation="Quyết định 9/2025/QĐ-UBND",
+        params={
+            "quorum": {"kind": "ratio", "value": "1/3", "source": "QĐ 9/2025 Điều 5", "verified": True},
+            "award_attendance": {
+                "kind": "ratio",
+                "value": "1/3",
+                "source": "QĐ 9/2025 Điều 5",
+                "verified": True,
+            },
+        },
+    )
+    assert _session(own, present=1).members_present == 1

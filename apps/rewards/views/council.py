@@ -148,7 +148,7 @@ def _session_page(
     can_record = request.user.has_perm(services.RECORD_VOTE, agency) and not session.closed
     waiting = list(checked_nominations(agency=agency))
     if can_record and form is None:
-        form = VotesForm(nominations=[n for n in waiting if votable(n)], present=session.members_present)
+        form = VotesForm(nominations=[n for n in waiting if votable(n)])
     context = {
         "session": session,
         "council": session.council,
@@ -175,7 +175,7 @@ def session_votes_record(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm(services.RECORD_VOTE, agency):
         raise PermissionDenied("Chỉ Văn phòng, lãnh đạo hoặc quản trị của cơ quan được ghi kết quả bỏ phiếu.")
     nominations = [n for n in checked_nominations(agency=agency) if votable(n)]
-    form = VotesForm(request.POST, nominations=nominations, present=session.members_present)
+    form = VotesForm(request.POST, nominations=nominations)
     if form.is_valid():
         try:
             votes = council_services.votes_record(user=request.user, session=session, counts=form.counts())

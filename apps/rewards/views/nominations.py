@@ -208,16 +208,11 @@ def nomination_document(request: HttpRequest, pk: int) -> Any:
 
 
 def _act(request: HttpRequest, pk: int, action: Any, done: str, *, reason: bool = False) -> HttpResponse:
+    """Run one step of the path; the service checks the permission (403) before anything else."""
     nomination = nomination_get_for_user(user=request.user, pk=pk)
-    form = ReasonForm(request.POST) if reason else None
-    if form is not None and not form.is_valid():
-        messages.error(request, "Hãy ghi lý do.")
-        return redirect("rewards:nomination", pk=nomination.pk)
+    extra = {"reason": request.POST.get("reason", "")} if reason else {}
     try:
-        if form is not None:
-            action(user=request.user, nomination=nomination, reason=form.cleaned_data["reason"])
-        else:
-            action(user=request.user, nomination=nomination)
+        action(user=request.user, nomination=nomination, **extra)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
