@@ -324,7 +324,7 @@ def build_awards_demo() -> Iterator[str]:
     collective = _round(agency, council, office, head, second, SECOND_SESSION, SECOND_DECISION, SECOND_NUMBER)
     decided = [d for d in (decision, collective) if d is not None]
     awards = Award.objects.filter(decision__in=decided)
-    total = sum((a.prize_amount or 0 for a in awards), Decimal(0))
+    total = sum((a.prize_amount or Decimal(0) for a in awards), Decimal(0))
     yield (
         f"Đã tạo khen thưởng năm {YEAR} của {agency.name}: Hội đồng {council.members.count()} thành viên, "
         f"{past} khen thưởng 2023–2025 nhập từ sổ, {len(first) + len(second)} đề nghị ({len(failed)} không đủ "
