@@ -249,7 +249,10 @@ def _issued_lines(decision: RewardDecision) -> list[DecisionLine]:
     )
     votes = {}
     if decision.session_id:
-        votes = {vote.nomination_id: vote for vote in Vote.objects.filter(session_id=decision.session_id)}
+        votes = {
+            vote.nomination_id: vote
+            for vote in Vote.objects.filter(session_id=decision.session_id).select_related("session")
+        }
     lines = []
     for award in awards:
         position, unit = "", ""

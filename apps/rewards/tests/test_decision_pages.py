@@ -211,3 +211,26 @@ def test_another_agencys_pages_are_404(client, tree, make_user, voted, issued):
     ):
         assert client.get(reverse(name, args=[pk])).status_code == 404, name
     assert client.get(f"{reverse('rewards:register')}?agency={voted.agency.pk}").status_code == 404
+
+
+def test_the_decision_and_register_pages_read_in_a_bounded_number_of_queries(
+    client, voted, issued, django_assert_max_num_queries
+):
+    for year in (2023, 2024, 2025):
+        award_enter(
+            user=voted.office,
+            agency=voted.agency,
+            subject="person",
+            person=voted.people["binh"],
+            form="lao_dong_tien_tien",
+            year=year,
+            decided_on=date(year, 12, 20),
+            decision_label=f"Quyết định {year}",
+        )
+    client.force_login(voted.office)
+    with django_assert_max_num_queries(20):
+        assert client.get(f"{reverse('rewards:register')}?agency={voted.agency.pk}").status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("rewards:decision", args=[issued.pk])).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(f"{reverse('rewards:decisions')}?agency={voted.agency.pk}").status_code == 200
