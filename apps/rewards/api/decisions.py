@@ -79,14 +79,14 @@ class HistoryOut(Schema):
 
 
 class DecisionQuery(Schema):
-    agency: int | None = Field(None, description="Mã cơ quan; bỏ trống: mọi cơ quan người dùng được xem.")
+    agency: Id | None = Field(None, description="Mã cơ quan; bỏ trống: mọi cơ quan người dùng được xem.")
 
 
 class AwardQuery(DecisionQuery):
     year: int | None = Field(None, ge=2000, le=2100, description="Năm thành tích.")
     form: AwardFormChoice | None = Field(None, description="Danh hiệu, hình thức.")
     subject: SubjectChoice | None = Field(None, description="Cá nhân hoặc tập thể.")
-    unit: int | None = Field(
+    unit: Id | None = Field(
         None, description="Mã đơn vị: khen thưởng của tập thể đơn vị và của người trong đơn vị."
     )
 
