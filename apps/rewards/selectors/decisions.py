@@ -55,7 +55,7 @@ def decision_list_for_user(*, user: Any, agency: Agency | None = None) -> QueryS
     decisions = readable(RewardDecision.objects.select_related("agency", "session", "signer"), user)
     if agency is not None:
         decisions = decisions.filter(agency=agency)
-    return decisions.annotate(award_count=Count("awards"))
+    return decisions.annotate(award_count=Count("awards")).order_by("-signed_on", "-pk")
 
 
 def decision_get_for_user(*, user: Any, pk: int) -> RewardDecision:
@@ -82,12 +82,12 @@ def session_get_for_user(*, user: Any, pk: int) -> CouncilSession:
 
 
 def decidable_session_list(agency: Agency) -> QuerySet[CouncilSession]:
-    """The agency's council sessions whose passed nominations wait for a decision."""
+    """The agency's council sessions whose passed nominations wait for a decision not drafted yet."""
     return (
-        CouncilSession.objects.filter(council__agency=agency)
+        CouncilSession.objects.filter(council__agency=agency, decisions__isnull=True)
         .filter(votes__passed=True, votes__nomination__status=NominationStatus.VOTED)
+        .annotate(passed=Count("votes", filter=Q(votes__passed=True), distinct=True))
         .select_related("council")
-        .distinct()
         .order_by("-held_at")
     )
 
@@ -311,6 +311,9 @@ def signer_choices(agency: Agency) -> list[tuple[int, str]]:
 
 def session_choices(agency: Agency) -> list[tuple[int, str]]:
     return [
-        (session.pk, f"{session.council.name} — họp ngày {timezone.localtime(session.held_at):%d/%m/%Y}")
+        (
+            session.pk,
+            f"Phiên họp ngày {timezone.localtime(session.held_at):%d/%m/%Y} ({session.passed} đề nghị được thông qua)",
+        )
         for session in decidable_session_list(agency)
     ]
