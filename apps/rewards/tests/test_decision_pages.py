@@ -234,3 +234,14 @@ def test_the_decision_and_register_pages_read_in_a_bounded_number_of_queries(
         assert client.get(reverse("rewards:decision", args=[issued.pk])).status_code == 200
     with django_assert_max_num_queries(20):
         assert client.get(f"{reverse('rewards:decisions')}?agency={voted.agency.pk}").status_code == 200
+
+
+def test_a_session_already_drafted_is_not_offered_again(client, voted):
+    client.force_login(voted.office)
+    url = f"{reverse('rewards:decisions')}?agency={voted.agency.pk}"
+    assert "Phiên họp ngày 10/06/2026 (2 đề nghị được thông qua)" in client.get(url).content.decode()
+
+    decision_create(user=voted.office, session=voted.session, signed_on=date(2026, 6, 15))
+
+    page = client.get(url).content.decode()
+    assert "Phiên họp ngày 10/06/2026" not in page and "(chưa số)" in page
