@@ -17,7 +17,12 @@ from apps.rewards.selectors.decisions import (
     decision_list_for_user,
     session_get_for_user,
 )
-from apps.rewards.selectors.register import award_list_for_user, history_for_person
+from apps.rewards.selectors.register import (
+    award_list_for_user,
+    history_for_agency,
+    history_for_person,
+    history_for_unit,
+)
 from apps.rewards.services.decisions import decision_create, decision_issue
 from apps.rewards.services.register import award_enter
 
@@ -194,6 +199,8 @@ def test_another_agency_cannot_see_them(tree, make_user, voted, issued):
         (decision_get_for_user, issued.pk),
         (session_get_for_user, voted.session.pk),
         (history_for_person, voted.people["lan"].pk),
+        (history_for_unit, voted.nominations["office"].unit_id),
+        (history_for_agency, voted.agency.pk),
     ):
         with pytest.raises(Http404):
             read(user=stranger, pk=pk)
