@@ -202,23 +202,41 @@ def province_rules(agency: Agency) -> ProvinceRules | None:
     return ProvinceRules(name=row.regulation or str(row), source=row.regulation, params=params)
 
 
-_REF_ROUTES = {
-    "award": "rewards:award",
-    "initiative": "rewards:initiative",
-    "annual_rating": "rewards:rating",
-    "document": "rewards:nomination_document",
-}
+def _ref_target(kind: str, pk: int) -> tuple[str, list[int], str]:
+    """The route, its arguments and its query string of the page showing the record a ref names."""
+    if kind == "initiative":
+        return "rewards:initiative", [pk], ""
+    if kind == "document":
+        return "rewards:nomination_document", [pk], ""
+    if kind == "annual_rating":
+        row = AnnualRating.objects.filter(pk=pk).values("agency_id", "year").first()
+        return (
+            ("rewards:ratings", [], f"?agency={row['agency_id']}&nam={row['year']}") if row else ("", [], "")
+        )
+    if kind == "award":
+        award = Award.objects.filter(pk=pk).values("person_id", "unit_id", "nominee_agency_id").first()
+        if award is None:
+            return "", [], ""
+        if award["person_id"]:
+            return "rewards:history_person", [award["person_id"]], ""
+        if award["unit_id"]:
+            return "rewards:history_unit", [award["unit_id"]], ""
+        return "rewards:history_agency", [award["nominee_agency_id"]], ""
+    return "", [], ""
 
 
 def ref_url(ref: str) -> str:
-    """The page of the record a ref names ("award:7" → the award's page), or "" when there is none."""
+    """The page of the record a ref names — an initiative, a dossier document, the year's ratings of the agency,
+    the awarded person's or collective's history — or "" when there is none."""
     kind, _, raw = (ref or "").partition(":")
-    route = _REF_ROUTES.get(kind)
-    if route is None or not raw.isdigit():
+    if not raw.isdigit():
+        return ""
+    route, args, query = _ref_target(kind, int(raw))
+    if not route:
         return ""
     try:
-        return reverse(route, args=[int(raw)])
-    except NoReverseMatch:  # the page of that kind is not (yet) there: the text is shown without a link
+        return reverse(route, args=args) + query
+    except NoReverseMatch:  # that page is not (yet) there: the text is shown without a link
         return ""
 
 

@@ -270,3 +270,9 @@ def test_only_the_chair_sees_and_uses_the_override(own, client):
     )
     nomination.refresh_from_db()
     assert nomination.override_reason == "Thành tích đột xuất" and nomination.override_by == own.leader
+
+
+def test_cchc_lists_the_command():
+    from cchc.__main__ import COMMANDS
+
+    assert COMMANDS["rewards"][0] == "rewards" and "rewards check" in COMMANDS["rewards"][1]

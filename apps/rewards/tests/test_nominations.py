@@ -394,3 +394,15 @@ def test_the_provinces_quorum_overrides_the_default(own):
         },
     )
     assert _session(own, present=1).members_present == 1
+
+
+def test_refs_become_links_where_the_record_has_a_page(own):
+    from django.urls import reverse
+
+    from apps.rewards.facts import ref_url
+
+    nomination = nominate(own, own.staff[0])
+    services.nomination_document_add(user=own.head, nomination=nomination, kind="to_trinh", file=pdf())
+    document = nomination.documents.get()
+    assert ref_url(f"document:{document.pk}") == reverse("rewards:nomination_document", args=[document.pk])
+    assert ref_url("award:999999") == "" and ref_url("khac:1") == "" and ref_url("") == ""
