@@ -313,7 +313,8 @@ def session_choices(agency: Agency) -> list[tuple[int, str]]:
     return [
         (
             session.pk,
-            f"Phiên họp ngày {timezone.localtime(session.held_at):%d/%m/%Y} ({session.passed} đề nghị được thông qua)",
+            f"Phiên họp ngày {timezone.localtime(session.held_at):%d/%m/%Y} "
+            f"({getattr(session, 'passed', 0)} đề nghị được thông qua)",
         )
         for session in decidable_session_list(agency)
     ]
