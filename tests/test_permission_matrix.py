@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -451,6 +451,20 @@ PAGES: dict[str, Route] = {
     "rewards:session": r("session", "read"),
     "rewards:session_votes": r("session", None, "manage"),
     # rewards: decisions, register, history
+    "rewards:decisions": r("agency", "filter", query="agency"),
+    "rewards:decision_create": r("agency", None, "manage", query="agency"),
+    "rewards:decision": r("reward_decision", "read"),
+    "rewards:decision_issue": r("reward_decision", None, "rate_decide"),
+    "rewards:decision_docx": r("reward_decision", "read"),
+    "rewards:certificates_docx": r("reward_decision", "read"),
+    "rewards:proposal_docx": r("council_session", "read"),
+    "rewards:minutes_docx": r("council_session", "read"),
+    "rewards:register": r("agency", "filter", query="agency"),
+    "rewards:register_xlsx": r("agency", "filter", query="agency"),
+    "rewards:award_enter": r("agency", "manage", "manage", query="agency"),
+    "rewards:history_person": r("person", "read"),
+    "rewards:history_unit": r("unit", "read"),
+    "rewards:history_agency": r("agency", "read"),
     "ratings:team": r(None, "home_rate_team"),
     "ratings:agency": r(None, "home_rate_agency"),
     "ratings:agency_xlsx": r(None, "home_rate_agency"),
@@ -589,6 +603,11 @@ API: dict[str, Route] = {
     "POST /api/v1/inspections/findings/{finding_id}/remediations": r(
         "finding", None, "manage", body=lambda w, rel: REMEDIATION(w, rel), saves=True
     ),
+    # rewards: decisions, register, history
+    "GET /api/v1/rewards/decisions": r("agency", "filter", query="agency"),
+    "GET /api/v1/rewards/decisions/{decision_id}": r("reward_decision", "read"),
+    "GET /api/v1/rewards/awards": r("agency", "filter", query="agency"),
+    "GET /api/v1/rewards/people/{person_id}/history": r("person", "read"),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: its own test below (administrators only)
@@ -777,6 +796,7 @@ def _build_world() -> World:
     _rating_records(records, agencies, markers)
     _communication_records(records, agencies, markers)
     _inspection_records(records, agencies)
+    _reward_decision_records(records, agencies, markers)
     from apps.transparency.models import Publication
 
     for relation, agency in agencies.items():
@@ -845,6 +865,51 @@ def _inspection_records(records: dict[tuple[str, str], Any], agencies: dict[str,
         records[("inspection", relation)] = inspection
         records[("finding", relation)] = Finding.objects.create(
             inspection=inspection, order=1, text=f"Tồn tại MK{relation.upper()}"
+        )
+
+
+def _reward_decision_records(
+    records: dict[tuple[str, str], Any], agencies: dict[str, Any], markers: dict[str, list[str]]
+) -> None:
+    """Rewards (decisions helper): per agency, a council session that passed its person's Lao động tiên tiến
+    nomination, a draft decision over it (the marker in its title) and a past award of the register."""
+    from apps.rewards.models import Award, Council, CouncilSession, Nomination, RewardDecision, Vote
+
+    for relation, agency in agencies.items():
+        mark = markers[relation][0]
+        person = records[("person", relation)]
+        council = Council.objects.create(agency=agency, name=f"Hội đồng Thi đua – Khen thưởng {mark}")
+        session = CouncilSession.objects.create(
+            council=council,
+            held_at=timezone.make_aware(datetime(2026, 6, 10, 8, 30)),
+            members_total=5,
+            members_present=5,
+        )
+        nomination = Nomination.objects.create(
+            agency=agency,
+            year=2026,
+            form="lao_dong_tien_tien",
+            subject="person",
+            person=person,
+            achievement=f"Thành tích {mark}",
+            achievement_key="lao_dong_tien_tien:2026",
+            status="voted",
+            eligible=True,
+        )
+        Vote.objects.create(session=session, nomination=nomination, votes_for=5, passed=True)
+        records[("council_session", relation)] = session
+        records[("reward_decision", relation)] = RewardDecision.objects.create(
+            agency=agency, session=session, signed_on=date(2026, 6, 15), title=f"Khen thưởng {mark}"
+        )
+        Award.objects.create(
+            agency=agency,
+            year=2025,
+            form="lao_dong_tien_tien",
+            subject="person",
+            person=person,
+            recipient_name=person.full_name,
+            decided_on=date(2025, 12, 20),
+            decision_label=f"Quyết định sổ giấy {mark}",
         )
 
 
