@@ -136,7 +136,7 @@ def _vote_out(vote: Vote) -> dict[str, Any]:
 @router.get(
     "/rewards/nominations", response=list[NominationOut], summary="Đề nghị khen thưởng và kết quả kiểm tra"
 )
-def nomination_list(request: HttpRequest, agency: int | None = None, year: Year | None = None) -> Any:
+def nomination_list(request: HttpRequest, agency: Id | None = None, year: Year | None = None) -> Any:
     chosen = agency_for_user(user=request.user, pk=agency, fallback=getattr(request, "agency", None))
     rows = nomination_list_for_user(user=request.user, agency=chosen, year=year)
     return [nomination_out(n) for n in rows[:500]]
