@@ -105,8 +105,8 @@ class Chart:
 
     @property
     def line(self) -> dict[str, object]:
-        """The SVG geometry of a line chart, in pixels: 56 px a label, 0–100 % (or 0–max) upwards."""
-        step, left, top, height = 56, 48, 16, 200
+        """The SVG geometry of a line chart, in pixels: 64 px a label, 0–100 % (or 0–max) upwards."""
+        step, left, top, height = 64, 48, 16, 200
         width = left + step * max(len(self.labels), 2)
         ceiling = (
             self.max_value or max((float(v or 0) for s in self.series for v in s.values), default=1) or 1
