@@ -106,11 +106,15 @@ class Chart:
     @property
     def line(self) -> dict[str, object]:
         """The SVG geometry of a line chart, in pixels: 64 px a label, 0–100 % (or 0–max) upwards."""
-        step, left, top, height = 64, 48, 16, 200
-        width = left + step * max(len(self.labels), 2)
-        ceiling = (
-            self.max_value or max((float(v or 0) for s in self.series for v in s.values), default=1) or 1
+        # Months before the first figure carry nothing: leave them out so a phone opens on the data.
+        first = next(
+            (i for i in range(len(self.labels)) if any(s.values[i] is not None for s in self.series)), 0
         )
+        labels = self.labels[first:]
+        series = [Series(s.name, s.values[first:], s.tone) for s in self.series]
+        step, left, top, height = 64, 48, 16, 200
+        width = left + step * max(len(labels), 2)
+        ceiling = self.max_value or max((float(v or 0) for s in series for v in s.values), default=1) or 1
         grid = [
             (top + height - height * level / 4, figure(ceiling * level / 4, self.unit)) for level in range(5)
         ]
@@ -119,7 +123,7 @@ class Chart:
             return round(top + height - height * value / ceiling, 1)
 
         lines = []
-        for s in self.series:
+        for s in series:
             points = [
                 (round(left + step * index + step / 2, 1), y(float(value)), figure(value, self.unit))
                 for index, value in enumerate(s.values)
@@ -128,9 +132,6 @@ class Chart:
             lines.append(
                 {"series": s, "points": points, "path": " ".join(f"{x},{y_}" for x, y_, _ in points)}
             )
-        labels = [
-            (round(left + step * index + step / 2, 1), label) for index, label in enumerate(self.labels)
-        ]
         return {
             "width": width + 8,
             "height": top + height + 28,
@@ -138,6 +139,8 @@ class Chart:
             "right": width,
             "grid": grid,
             "lines": lines,
-            "labels": labels,
+            "labels": [
+                (round(left + step * index + step / 2, 1), label) for index, label in enumerate(labels)
+            ],
             "axis_y": top + height + 20,
         }

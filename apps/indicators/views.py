@@ -127,7 +127,37 @@ def province(request: HttpRequest) -> HttpResponse:
     period = _period_from(request)
     agencies = agency_list_for_user(user=request.user).order_by("name")
     rows = province_ranking(agencies=agencies, period=period)
-    context = {"rows": rows, "period": period, "previous": period.previous(), "next": period.next()}
+    chart = Chart(
+        title=f"Điểm ước tính theo Quyết định 766 — {period.label}",
+        caption="(thang điểm 100)",
+        axis="Cơ quan",
+        ident="ranking-chart",
+        max_value=100,
+        labels=tuple(row.agency.name for row in rows),
+        links=tuple(
+            f"{reverse('indicators:scorecard')}?agency={row.agency.pk}&period={period.code}" for row in rows
+        ),
+        series=(
+            Series(
+                "Điểm ước tính",
+                tuple(None if row.estimated_total is None else float(row.estimated_total) for row in rows),
+                "info",
+            ),
+        ),
+        empty=Empty(
+            f"Chưa cơ quan nào có số liệu hồ sơ, phản ánh kiến nghị trong {period.label.lower()}. "
+            "Số liệu có sau khi các cơ quan nhập dữ liệu hồ sơ từ hệ thống một cửa.",
+            "Nhập dữ liệu hồ sơ",
+            reverse("dossiers:dossier_import"),
+        ),
+    )
+    context = {
+        "rows": rows,
+        "chart": chart,
+        "period": period,
+        "previous": period.previous(),
+        "next": period.next(),
+    }
     return render(request, "indicators/province.html", context)
 
 

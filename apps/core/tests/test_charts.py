@@ -69,3 +69,24 @@ def test_an_empty_province_ranking_says_why(client, tree, make_user):
     html = client.get(reverse("tasks:province_view")).content.decode()
     assert "Tỷ lệ hoàn thành đúng hạn của các cơ quan" in html
     assert "Chưa cơ quan nào có kỳ nhiệm vụ đến hạn" in html
+
+
+def test_a_line_chart_starts_at_its_first_figure_so_a_phone_opens_on_the_data():
+    chart = Chart(
+        title="Tỷ lệ hoàn thành đúng hạn theo tháng",
+        kind="line",
+        unit="%",
+        max_value=100,
+        labels=("01/2026", "02/2026", "03/2026"),
+        series=(Series("Đúng hạn", (None, 50.0, 75.0), "good"),),
+        empty=EMPTY,
+    )
+    assert [label for _, label in chart.line["labels"]] == ["02/2026", "03/2026"]
+    assert [label for label, _, _ in chart.table] == ["01/2026", "02/2026", "03/2026"]
+
+
+def test_the_province_service_ranking_is_drawn_with_a_link_to_each_scorecard(client, tree, make_user):
+    client.force_login(make_user("overseer", tree.sibling))
+    html = client.get(reverse("indicators:province")).content.decode()
+    assert "Điểm ước tính theo Quyết định 766" in html
+    assert f'href="{reverse("dossiers:dossier_import")}"' in html
