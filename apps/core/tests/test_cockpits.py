@@ -21,6 +21,14 @@ from apps.tasks.services import occurrences_sync_for_plan
 from domain import task_status
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The cockpit keeps the targets at risk for a while; each test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo(import_seed, demo_org):  # noqa: F811
     """The demo agencies with the Sở Xây dựng's 2026 plan, seen on 15/09/2026 (some work late, some due soon)."""
