@@ -347,6 +347,36 @@ def _reports_panel(agency: Agency, day: date) -> tuple[int, Panel]:
     )
 
 
+def _par_deadlines(user: Any, agency: Agency, day: date) -> list[Item]:
+    """The agency's PAR INDEX steps still to do (self-assessment, then explanation after the appraisal) whose
+    deadline has passed or falls within 30 days, like the reports beside them."""
+    from apps.par.choices import AssessmentStatus
+    from apps.par.selectors import my_assessments
+
+    items = []
+    steps: dict[str, tuple[str, str]] = {
+        AssessmentStatus.DRAFT: ("self_deadline", "Hạn nộp tự đánh giá"),
+        AssessmentStatus.APPRAISED: ("explanation_deadline", "Hạn gửi giải trình"),
+    }
+    for assessment in my_assessments(user=user).filter(agency=agency, status__in=list(steps)):
+        field_name, what = steps[assessment.status]
+        deadline = getattr(assessment.round, field_name)
+        late = (day - deadline).days
+        if late < -30:
+            continue
+        items.append(
+            Item(
+                f"Chỉ số CCHC năm {assessment.round.year}: {what.lower()}",
+                reverse("par:assessment", args=[assessment.pk]),
+                f"{what} {deadline:%d/%m/%Y}"
+                + (f" · trễ {late} ngày" if late > 0 else f" · còn {-late} ngày"),
+                str(AssessmentStatus(assessment.status).label),
+                "bad" if late > 0 else "warn",
+            )
+        )
+    return items
+
+
 def _targets_at_risk(user: Any, agency: Agency, day: date) -> tuple[int, Panel]:
     """Targets of the agency's plans at risk; their values take a third of a second to compute, and change with
     the data imports rather than by the minute, so they are kept for a quarter of an hour."""
@@ -454,13 +484,22 @@ def _focal_point(user: Any, agency: Agency, day: date, label: str) -> Cockpit:
     cockpit = Cockpit(Role.FOCAL_POINT, label, "Việc cần đôn đốc hôm nay", day, agency)
     awaiting, awaiting_panel = _awaiting_panel(user, agency)
     reports, reports_panel = _reports_panel(agency, day)
+    par_items = _par_deadlines(user, agency, day)
+    reports_panel.items[:0] = par_items
+    reports_panel.title = "Báo cáo, hạn Chỉ số CCHC phải nộp"
+    reports += len(par_items)
     targets, targets_panel = _targets_at_risk(user, agency, day)
     tiles = _agency_tiles(d, agency)
     cockpit.tiles = [
         *tiles[1:3],
         Tile("Kết quả chờ nghiệm thu", awaiting, "#awaiting", "info", ident="awaiting"),
         Tile(
-            "Báo cáo quá hạn, sắp đến hạn", reports, "#reports", "warn", "trong 30 ngày tới", ident="reports"
+            "Báo cáo, Chỉ số CCHC phải nộp",
+            reports,
+            "#reports",
+            "warn",
+            "quá hạn hoặc đến hạn trong 30 ngày",
+            ident="reports",
         ),
         Tile("Chỉ tiêu có nguy cơ", targets, "#targets", "warn", ident="targets"),
         *tiles[3:],
@@ -514,10 +553,14 @@ def _leader(user: Any, agency: Agency, day: date, label: str, *, decides: bool) 
             )
         )
         cockpit.panels.append(awaiting_panel)
+        targets, targets_panel = _targets_at_risk(user, agency, day)
+        cockpit.tiles.append(Tile("Chỉ tiêu có nguy cơ", targets, "#targets", "warn", ident="targets"))
     cockpit.panels += [
         _overdue_panel(d, agency, title="Việc trễ hạn và đơn vị đang giữ"),
         _holders_panel(d, agency),
     ]
+    if decides:
+        cockpit.panels.append(targets_panel)
     if d.trend_chart is not None:
         cockpit.charts.append(d.trend_chart)
     return cockpit

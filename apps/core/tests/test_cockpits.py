@@ -91,7 +91,7 @@ def test_the_focal_point_sees_the_overdue_occurrences_of_the_dashboard_and_who_h
     assert shown == str(len(d.overdue))
     assert url == f"{reverse('tasks:dashboard')}?agency={demo['DLK-SXD'].pk}#overdue"
     assert "Đơn vị đang giữ việc quá hạn" in html
-    assert "Báo cáo phải gửi" in html and "Chỉ tiêu có nguy cơ không đạt" in html
+    assert "Báo cáo, hạn Chỉ số CCHC phải nộp" in html and "Chỉ tiêu có nguy cơ không đạt" in html
 
 
 def test_the_leader_sees_a_submitted_result_waiting_for_acceptance(client, demo):
@@ -108,6 +108,7 @@ def test_the_leader_sees_a_submitted_result_waiting_for_acceptance(client, demo)
     assert int(shown) >= 1
     assert reverse("tasks:task_detail", args=[occurrence.task_id]) in html
     assert "Báo cáo chờ lãnh đạo duyệt" in html
+    assert "Chỉ tiêu có nguy cơ không đạt" in html
 
 
 def test_the_unit_head_sees_the_people_of_the_unit(client, demo):
