@@ -156,3 +156,11 @@ def test_a_user_without_any_role_is_told_whom_to_ask(client, demo, make_user):
 def test_the_cockpit_of_a_viewer_has_no_decisions(demo):
     cockpit = cockpit_for(user=user("xem"), agency=demo["DLK-SXD"])
     assert all(tile.ident not in ("approve", "awaiting") for tile in cockpit.tiles)
+
+
+@pytest.mark.parametrize("name", ["chuyenvien", "truongphong", "daumoi", "lanhdao", "noivu", "quantri"])
+def test_the_cockpit_reads_a_bounded_number_of_times(client, demo, name, django_assert_max_num_queries):
+    client.force_login(user(name))
+    client.get(reverse("core:home"))  # the targets at risk are computed once, then kept
+    with django_assert_max_num_queries(40):
+        assert client.get(reverse("core:home")).status_code == 200
