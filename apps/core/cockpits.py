@@ -617,7 +617,7 @@ def _overseer(user: Any, agency: Agency | None, day: date, label: str) -> Cockpi
                     c.name,
                     f"{reverse('tasks:dashboard')}?agency={c.key}#overdue",
                     f"{figure(c.open)} kỳ quá hạn trên {figure(c.due)} kỳ đã đến hạn",
-                    f"Đúng hạn {figure(c.rate, '%')}",
+                    f"{'Dưới 80%: ' if (c.rate or 0) < 80 else ''}{figure(c.rate, '%')} đúng hạn",
                     "bad" if (c.rate or 0) < 80 else "good",
                 )
                 for c in sorted(ranking, key=lambda c: (-c.open, c.name))[:SHOWN]
