@@ -1,4 +1,4 @@
-"""The home page and the health probe."""
+"""The home page (a cockpit per role) and the health probe."""
 
 from __future__ import annotations
 
@@ -6,20 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from apps.organizations.selectors import agency_list_for_user, person_list_for_user, unit_list_for_user
+from .cockpits import cockpit_for
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    agency = request.agency  # type: ignore[attr-defined]
-    context = {
-        "agency_count": agency_list_for_user(user=request.user).count(),
-        "unit_count": unit_list_for_user(user=request.user, agency=agency or None).count() if agency else 0,
-        "person_count": person_list_for_user(user=request.user, agency=agency or None).count()
-        if agency
-        else 0,
-    }
-    return render(request, "core/home.html", context)
+    """The cockpit of the user's role in the current agency: what needs them today."""
+    agency = request.agency or None  # type: ignore[attr-defined]
+    return render(request, "core/home.html", {"cockpit": cockpit_for(user=request.user, agency=agency)})
 
 
 def health(request: HttpRequest) -> HttpResponse:

@@ -11,9 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.core.charts import Chart, Empty, Series
 from apps.core.files import file_response
 from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user
@@ -74,38 +76,33 @@ def scorecard(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/scorecard.html", context)
 
 
-def _chart(trend: list[Any]) -> dict[str, Any]:
-    """Polyline points of the trend chart (0–100 %, one step per month), drawn as inline SVG."""
-    width, height, left, top = 600, 180, 40, 10
-    step = (width - left - 24) / max(1, len(trend) - 1)
+def _chart(trend: list[Any]) -> Chart:
+    """The 12-month trend of the three dossier rates, drawn like every other chart (0–100 %)."""
 
-    def line(attribute: str) -> str:
-        points = []
-        for index, point in enumerate(trend):
-            value = getattr(point, attribute)
-            if value is None:
-                continue
-            x = left + index * step
-            y = top + (height - 2 * top) * (1 - float(value) / 100)
-            points.append(f"{x:.1f},{y:.1f}")
-        return " ".join(points)
+    def series(name: str, attribute: str, tone: str) -> Series:
+        values = tuple(None if getattr(p, attribute) is None else float(getattr(p, attribute)) for p in trend)
+        return Series(name, values, tone)
 
-    # Coordinates go into SVG as text with a dot: the Vietnamese locale would print 12,5 ("12 5" to SVG).
-    labels = [
-        (f"{left + index * step:.1f}", point.period.start.strftime("%m/%y"))
-        for index, point in enumerate(trend)
-    ]
-    grid = [(f"{top + (height - 2 * top) * (1 - level / 100):.1f}", level) for level in (0, 25, 50, 75, 100)]
-    return {
-        "width": width,
-        "height": height + 20,
-        "on_time": line("on_time"),
-        "online": line("online"),
-        "digitised": line("digitised"),
-        "labels": labels,
-        "grid": grid,
-        "left": left,
-    }
+    return Chart(
+        kind="line",
+        unit="%",
+        max_value=100,
+        title="Tỷ lệ hồ sơ đúng hạn, trực tuyến, số hóa theo tháng",
+        axis="Tháng",
+        ident="trend-chart",
+        labels=tuple(f"{p.period.start.month}/{p.period.start.year}" for p in trend),
+        series=(
+            series("Đúng hạn", "on_time", "good"),
+            series("Trực tuyến", "online", "info"),
+            series("Số hóa", "digitised", "warn"),
+        ),
+        empty=Empty(
+            "Chưa có hồ sơ thủ tục hành chính nào trong 12 tháng này, nên chưa tính được các tỷ lệ. "
+            "Số liệu có sau khi nhập dữ liệu hồ sơ từ hệ thống một cửa.",
+            "Nhập dữ liệu hồ sơ",
+            reverse("dossiers:dossier_import"),
+        ),
+    )
 
 
 @login_required
@@ -130,7 +127,37 @@ def province(request: HttpRequest) -> HttpResponse:
     period = _period_from(request)
     agencies = agency_list_for_user(user=request.user).order_by("name")
     rows = province_ranking(agencies=agencies, period=period)
-    context = {"rows": rows, "period": period, "previous": period.previous(), "next": period.next()}
+    chart = Chart(
+        title=f"Điểm ước tính theo Quyết định 766 — {period.label}",
+        caption="(thang điểm 100)",
+        axis="Cơ quan",
+        ident="ranking-chart",
+        max_value=100,
+        labels=tuple(row.agency.name for row in rows),
+        links=tuple(
+            f"{reverse('indicators:scorecard')}?agency={row.agency.pk}&period={period.code}" for row in rows
+        ),
+        series=(
+            Series(
+                "Điểm ước tính",
+                tuple(None if row.estimated_total is None else float(row.estimated_total) for row in rows),
+                "info",
+            ),
+        ),
+        empty=Empty(
+            f"Chưa cơ quan nào có số liệu hồ sơ, phản ánh kiến nghị trong {period.label.lower()}. "
+            "Số liệu có sau khi các cơ quan nhập dữ liệu hồ sơ từ hệ thống một cửa.",
+            "Nhập dữ liệu hồ sơ",
+            reverse("dossiers:dossier_import"),
+        ),
+    )
+    context = {
+        "rows": rows,
+        "chart": chart,
+        "period": period,
+        "previous": period.previous(),
+        "next": period.next(),
+    }
     return render(request, "indicators/province.html", context)
 
 

@@ -1,7 +1,7 @@
 """The leader's dashboard and the overseer's province ranking: a few grouped reads, then plain Python.
 
 Completion counts occurrences that have fallen due and apply: done on time (completed by its due date and
-accepted), done late, still open. Charts are SVG drawn on the server by pygal: no script, no network.
+accepted), done late, still open. Charts are `apps.core.charts` charts: HTML and SVG drawn on the server.
 """
 
 from __future__ import annotations
@@ -12,28 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-import pygal
 from django.db.models import Count, Q
-from pygal.style import Style
+from django.urls import reverse
 
+from apps.core.charts import Chart, Empty, Series
 from apps.organizations.models import Agency
 
 from .models import Occurrence, Task
 from .selectors import today
-
-CHART_STYLE = Style(
-    background="white",
-    plot_background="white",
-    foreground="#1d2330",
-    foreground_strong="#1d2330",
-    foreground_subtle="#d9dee7",
-    colors=("#1d7a3a", "#9a6200", "#b3261e", "#0b5cad"),
-    font_family="DejaVu Sans, Arial, sans-serif",
-    label_font_size=11,
-    major_label_font_size=11,
-    legend_font_size=11,
-    title_font_size=13,
-)
 
 
 @dataclass
@@ -63,8 +49,8 @@ class Dashboard:
     six_clear_share: float | None
     six_clear_by_rule: dict[str, int] = field(default_factory=dict)
     task_count: int = 0
-    area_chart: str = ""
-    trend_chart: str = ""
+    area_chart: Chart | None = None
+    trend_chart: Chart | None = None
 
 
 def _count(bucket: Completion, row: Mapping[str, Any], on: date) -> None:
@@ -78,10 +64,6 @@ def _count(bucket: Completion, row: Mapping[str, Any], on: date) -> None:
         bucket.on_time += 1
     else:
         bucket.late += 1
-
-
-def _svg(chart: Any) -> str:
-    return str(chart.render(is_unicode=True))
 
 
 def agency_dashboard(*, agency: Agency, on: date | None = None) -> Dashboard:
@@ -163,40 +145,61 @@ def agency_dashboard(*, agency: Agency, on: date | None = None) -> Dashboard:
     return dashboard
 
 
-def area_chart(by_area: list[Completion]) -> str:
-    chart = pygal.HorizontalStackedBar(
-        style=CHART_STYLE,
-        js=[],
-        width=720,
-        height=60 + 34 * max(len(by_area), 1),
-        legend_at_bottom=True,
-        print_values=False,
-        show_y_guides=False,
-        title="Kỳ đã đến hạn theo lĩnh vực",
-        disable_xml_declaration=True,
+def area_chart(by_area: list[Completion]) -> Chart:
+    return Chart(
+        title="Kỳ nhiệm vụ đã đến hạn theo lĩnh vực",
+        caption="(số kỳ)",
+        axis="Lĩnh vực",
+        ident="area-chart",
+        labels=tuple(c.name for c in by_area),
+        series=(
+            Series("Hoàn thành đúng hạn", tuple(c.on_time for c in by_area), "good"),
+            Series("Hoàn thành trễ hạn", tuple(c.late for c in by_area), "warn"),
+            Series("Chưa hoàn thành", tuple(c.open for c in by_area), "bad"),
+        ),
+        empty=Empty(
+            "Chưa có kỳ nhiệm vụ nào đến hạn: cơ quan chưa có kế hoạch CCHC, hoặc các nhiệm vụ chưa có thời hạn.",
+            "Nhập kế hoạch CCHC từ tệp .docx, .pdf",
+            reverse("plans:plan_upload"),
+        ),
     )
-    chart.x_labels = [c.name for c in by_area]
-    chart.add("Hoàn thành đúng hạn", [c.on_time for c in by_area])
-    chart.add("Hoàn thành trễ hạn", [c.late for c in by_area])
-    chart.add("Chưa hoàn thành", [c.open for c in by_area])
-    return _svg(chart)
 
 
-def trend_chart(trend: list[tuple[str, float | None]]) -> str:
-    chart = pygal.Line(
-        style=CHART_STYLE,
-        js=[],
-        width=720,
-        height=300,
-        range=(0, 100),
-        show_legend=False,
-        title="Tỷ lệ hoàn thành đúng hạn theo tháng (%)",
-        disable_xml_declaration=True,
-        value_formatter=lambda v: f"{v:.1f}%".replace(".", ","),
+def trend_chart(trend: list[tuple[str, float | None]]) -> Chart:
+    return Chart(
+        kind="line",
+        unit="%",
+        max_value=100,
+        title="Tỷ lệ hoàn thành đúng hạn theo tháng",
+        axis="Tháng",
+        ident="trend-chart",
+        labels=tuple(label for label, _ in trend),
+        series=(Series("Tỷ lệ đúng hạn", tuple(value for _, value in trend), "good"),),
+        empty=Empty(
+            "Chưa có tháng nào trong năm có kỳ nhiệm vụ đến hạn, nên chưa tính được tỷ lệ đúng hạn. "
+            "Tỷ lệ hiện ra khi kỳ đầu tiên đến hạn.",
+            "Xem các nhiệm vụ và thời hạn",
+            reverse("tasks:task_register"),
+        ),
     )
-    chart.x_labels = [label for label, _ in trend]
-    chart.add("Đúng hạn", [value for _, value in trend])
-    return _svg(chart)
+
+
+def ranking_chart(ranking: list[Completion]) -> Chart:
+    return Chart(
+        unit="%",
+        max_value=100,
+        title="Tỷ lệ hoàn thành đúng hạn của các cơ quan",
+        axis="Cơ quan",
+        ident="ranking-chart",
+        labels=tuple(c.name for c in ranking),
+        links=tuple(f"{reverse('tasks:dashboard')}?agency={c.key}" for c in ranking),
+        series=(Series("Tỷ lệ đúng hạn", tuple(c.rate for c in ranking), "good"),),
+        empty=Empty(
+            "Chưa cơ quan nào có kỳ nhiệm vụ đến hạn: các cơ quan cần nhập kế hoạch CCHC của năm.",
+            "Xem sổ kế hoạch",
+            reverse("plans:plan_list"),
+        ),
+    )
 
 
 def province_ranking(*, agencies: Any, on: date | None = None) -> list[Completion]:

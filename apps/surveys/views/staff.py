@@ -186,6 +186,8 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "campaign": campaign,
         "results": results,
+        # The answer scale named once above the distribution bars, in their colours.
+        "scale": next((row.bars for row in results.rows if row.bars), []),
         "progress": selectors.campaign_progress(campaign=campaign),
         "by_unit": selectors.campaign_breakdown(campaign=campaign, by="unit"),
         "by_procedure": selectors.campaign_breakdown(campaign=campaign, by="procedure"),

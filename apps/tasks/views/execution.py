@@ -17,7 +17,7 @@ from apps.core.ids import parse_id
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user, unit_get_for_user
 
 from .. import selectors, services
-from ..dashboard import agency_dashboard, province_ranking
+from ..dashboard import agency_dashboard, province_ranking, ranking_chart
 from ..forms import DecisionForm, ProgressForm, TriggerForm, progress_draft_keep, progress_draft_take
 
 
@@ -170,4 +170,4 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def province_view(request: HttpRequest) -> HttpResponse:
     agencies = agency_list_for_user(user=request.user)
     ranking = province_ranking(agencies=agencies)
-    return render(request, "tasks/province.html", {"ranking": ranking})
+    return render(request, "tasks/province.html", {"ranking": ranking, "chart": ranking_chart(ranking)})
