@@ -1,27 +1,37 @@
-"""Task pages: the register with filters and Excel export, detail, edit, timeline."""
+"""Task pages: the register with filters, Excel export and bulk assignment, detail, edit, timeline."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from apps.core.forms import add_service_errors
+from apps.core.tables import Column, Table
 from apps.organizations.selectors import agency_list_for_user
 from apps.plans.selectors import plan_list_for_user
 from domain.task_status import STATUS_LABELS
+from domain.vn_numbers import vn_number
 
 from .. import selectors, services
 from ..choices import SIX_CLEAR_LABELS
 from ..export import tasks_to_xlsx
 from ..filters import TaskFilter
-from ..forms import DecisionForm, ProgressForm, TaskEditForm, TriggerForm, progress_draft_take
+from ..forms import (
+    DecisionForm,
+    ProgressForm,
+    TaskBulkAssignForm,
+    TaskEditForm,
+    TriggerForm,
+    progress_draft_take,
+)
 
 
 def _filtered(request: HttpRequest) -> TaskFilter:
@@ -31,6 +41,28 @@ def _filtered(request: HttpRequest) -> TaskFilter:
         agencies=agency_list_for_user(user=request.user),
         plans=plan_list_for_user(user=request.user),
     )
+
+
+TASK_COLUMNS = [
+    Column("plan", "Kế hoạch", sort=("plan__issued_on", "plan_id", "order")),
+    Column("ref", "Số hiệu", sort=("plan_id", "order")),
+    Column("title", "Nhiệm vụ", sort=("title",), always=True),
+    Column("area", "Lĩnh vực", sort=("area__name",), default=False),
+    Column("lead", "Chủ trì", sort=("lead_text",)),
+    Column("cooperating", "Phối hợp", default=False),
+    Column("timeline", "Thời gian"),
+    Column("due", "Hạn", sort=("due_on",)),
+    Column("deliverable", "Sản phẩm", default=False),
+    Column("accountable", "Người chịu trách nhiệm", sort=("accountable__full_name",), default=False),
+    Column("authority", "Người nghiệm thu", sort=("authority__full_name",), default=False),
+    Column("status", "Trạng thái"),
+    Column("six_clear", "06 rõ", sort=("is_six_clear",)),
+]
+
+
+def _can_bulk_assign(request: HttpRequest) -> bool:
+    agencies = agency_list_for_user(user=request.user)
+    return any(request.user.has_perm("tasks.change_task", agency) for agency in agencies)
 
 
 @login_required
@@ -44,13 +76,83 @@ def task_register(request: HttpRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = 'attachment; filename="nhiem-vu.xlsx"'
         return response
-    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
-    for task in page.object_list:
+    can_bulk = _can_bulk_assign(request)
+    table = Table(request, name="tasks", columns=TASK_COLUMNS, queryset=tasks, selectable=can_bulk)
+    for task in table.page.object_list:
         task.status_label = STATUS_LABELS[selectors.task_status_of(task)]
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"filter": task_filter, "page": page, "query": query.urlencode()}
+    context = {"filter": task_filter, "table": table, "page": table.page, "query": table.query}
     return render(request, "tasks/register.html", context)
+
+
+@login_required
+def task_bulk_assign(request: HttpRequest) -> HttpResponse:
+    """Give many tasks a lead unit, an accountable person and an authority: the rows ticked in the register,
+    or every task the register's filters select."""
+    data = request.POST if request.method == "POST" else request.GET
+    back = data.get("back", "")
+    register_url = reverse("tasks:task_register") + (f"?{back}" if back else "")
+    if data.get("all") == "1":
+        chosen = _filtered(request).qs
+    else:
+        ids = [int(value) for value in data.getlist("task") if value.isdigit()]
+        chosen = selectors.task_list_for_user(user=request.user).filter(pk__in=ids)
+    tasks = list(chosen[: services.bulk.BULK_LIMIT + 1])
+    if not tasks:
+        messages.error(request, "Chưa chọn nhiệm vụ nào: đánh dấu các dòng trong sổ rồi bấm “Giao việc”.")
+        return redirect(register_url)
+    if len(tasks) > services.bulk.BULK_LIMIT:
+        messages.error(
+            request,
+            f"Mỗi lần giao tối đa {services.bulk.BULK_LIMIT} nhiệm vụ; hãy lọc theo kế hoạch rồi giao.",
+        )
+        return redirect(register_url)
+    agencies = {task.agency_id for task in tasks}
+    if len(agencies) > 1:
+        messages.error(
+            request,
+            "Các nhiệm vụ đã chọn thuộc nhiều cơ quan; hãy lọc theo một cơ quan hoặc một kế hoạch rồi chọn lại.",
+        )
+        return redirect(register_url)
+    agency = tasks[0].agency
+    if not request.user.has_perm("tasks.change_task", agency):
+        raise PermissionDenied("Bạn không có quyền giao việc cho nhiệm vụ của cơ quan này.")
+    form = TaskBulkAssignForm(request.POST or None, agency_id=agency.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.task_bulk_assign(
+                task_ids=[task.pk for task in tasks],
+                lead_unit=form.cleaned_data["lead_unit"],
+                accountable=form.cleaned_data["accountable"],
+                authority=form.cleaned_data["authority"],
+                only_empty=form.cleaned_data["only_empty"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            share = vn_number(Decimal(result.six_clear * 100) / result.total, 1)
+            text = (
+                f"Đã cập nhật {vn_number(result.changed)}/{vn_number(result.total)} nhiệm vụ. "
+                f"Đủ 06 rõ: {vn_number(result.six_clear)}/{vn_number(result.total)} ({share}%)."
+            )
+            if result.missing:
+                text += " Còn thiếu: " + "; ".join(
+                    f"{reason} ({vn_number(count)} nhiệm vụ)"
+                    for reason, count in list(result.missing.items())[:3]
+                )
+            messages.success(request, text)
+            return redirect(register_url)
+    clear = sum(1 for task in tasks if task.is_six_clear)
+    context = {
+        "form": form,
+        "tasks": tasks,
+        "agency": agency,
+        "back": back,
+        "register_url": register_url,
+        "clear_count": clear,
+        "missing_accountable": sum(1 for task in tasks if task.accountable_id is None),
+        "missing_authority": sum(1 for task in tasks if task.authority_id is None),
+    }
+    return render(request, "tasks/bulk_assign.html", context)
 
 
 @login_required
