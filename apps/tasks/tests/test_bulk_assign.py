@@ -41,7 +41,7 @@ def fresh_plan(demo_org):  # noqa: F811
             lead_text="Các phòng chuyên môn",
             lead_is_group=True,
             timeline_raw="Quý III/2026",
-            schedule_kind="dated",
+            schedule_kind="window",
             start_on=date(2026, 7, 1),
             due_on=date(2026, 9, 30),
             order=order,
@@ -149,3 +149,22 @@ def test_the_register_offers_bulk_selection_to_the_focal_point_only(client, fres
     _login(client, "chuyenvien")
     page = client.get(reverse("tasks:task_register"), {"plan": fresh_plan.pk}).content.decode()
     assert 'form="bulk-form"' not in page
+
+
+def test_the_timeline_draws_a_bar_per_task_across_the_months_it_runs(client, fresh_plan):
+    _login(client)
+    response = client.get(reverse("tasks:task_timeline"), {"plan": fresh_plan.pk, "year": "2026"})
+    page = response.content.decode()
+    assert page.count('class="gantt-bar status-') == 3
+    # Quý III/2026 starts halfway through the year and lasts a quarter of it.
+    assert "left:49.589%;width:25.206%" in page
+    assert "Tháng 09/2026" in page
+
+
+def test_the_timeline_by_quarter_names_quarters_the_vietnamese_way(client, fresh_plan):
+    _login(client)
+    page = client.get(
+        reverse("tasks:task_timeline"), {"plan": fresh_plan.pk, "by": "quarter"}
+    ).content.decode()
+    assert "Quý III/2026" in page
+    assert "Tiến độ nhiệm vụ theo quý" in page

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from datetime import date
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from apps.core.forms import add_service_errors
 from apps.core.tables import Column, Table
 from apps.organizations.selectors import agency_list_for_user
 from apps.plans.selectors import plan_list_for_user
+from domain import gantt
 from domain.task_status import STATUS_LABELS
 from domain.vn_numbers import vn_number
 
@@ -230,24 +230,84 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tasks/task_edit.html", {"form": form, "task": task})
 
 
+TIMELINE_COLUMNS = [
+    Column("title", "Nhiệm vụ", sort=("title",), always=True),
+    Column("start", "Bắt đầu", sort=("start_on", "due_on")),
+    Column("due", "Hạn", sort=("due_on",)),
+]
+TIMELINE_MAX_YEARS = 5
+
+
 @login_required
 def task_timeline(request: HttpRequest) -> HttpResponse:
-    """Tasks by the month (or quarter) they fall due."""
+    """A Gantt-style timeline of the filtered tasks: one year by month, or the plan years by quarter."""
     task_filter = _filtered(request)
     by_quarter = request.GET.get("by") == "quarter"
-    groups: OrderedDict[str, list] = OrderedDict()
-    undated = []
-    for task in task_filter.qs.order_by("due_on", "plan", "order"):
-        if task.due_on is None:
-            undated.append(task)
-            continue
-        key = _period_label(task.due_on, by_quarter)
-        groups.setdefault(key, []).append(task)
-    context = {"filter": task_filter, "groups": groups, "undated": undated, "by_quarter": by_quarter}
-    return render(request, "tasks/timeline.html", context)
-
-
-def _period_label(day: date, by_quarter: bool) -> str:
+    tasks = task_filter.qs
+    dated = tasks.filter(due_on__isnull=False)
+    bounds = dated.aggregate(first=Min("due_on"), last=Max("due_on"), start=Min("start_on"))
+    day = selectors.today()
+    first_year = min(d.year for d in (bounds["first"], bounds["start"]) if d) if bounds["first"] else day.year
+    last_year = max(bounds["last"].year if bounds["last"] else day.year, first_year)
+    years = list(range(first_year, min(last_year, first_year + TIMELINE_MAX_YEARS - 1) + 1))
+    asked = request.GET.get("year", "")
     if by_quarter:
-        return f"Quý {['I', 'II', 'III', 'IV'][(day.month - 1) // 3]}/{day.year}"
-    return f"Tháng {day.month:02d}/{day.year}"
+        year = None
+        window_years = (years[0], years[-1])
+    else:
+        year = (
+            int(asked)
+            if asked.isdigit() and int(asked) in years
+            else (day.year if day.year in years else years[0])
+        )
+        window_years = (year, year)
+    columns = gantt.columns(*window_years, by_quarter=by_quarter)
+    window_start, window_end = columns[0].start, columns[-1].end
+    in_window = dated.filter(due_on__gte=window_start).filter(
+        Q(start_on__lte=window_end) | Q(start_on__isnull=True, due_on__lte=window_end)
+    )
+    table = Table(
+        request,
+        name="timeline",
+        columns=TIMELINE_COLUMNS,
+        queryset=in_window.prefetch_related("occurrences"),
+        default_sort="start",
+    )
+    rows = []
+    for task in table.page.object_list:
+        status = selectors.task_status_of(task)
+        markers = []
+        if task.schedule_kind == "recurrence":
+            for occurrence in task.occurrences.all():
+                place = gantt.marker(occurrence.due_on, window_start, window_end)
+                if place is not None:
+                    markers.append((place, occurrence.due_on))
+        start = None if task.schedule_kind == "recurrence" else task.start_on
+        rows.append(
+            {
+                "task": task,
+                "bar": None if markers else gantt.bar(start, task.due_on, window_start, window_end),
+                "markers": markers,
+                "status": status,
+                "status_label": STATUS_LABELS[status],
+            }
+        )
+    query = request.GET.copy()
+    for name in ("year", "by", "page"):
+        query.pop(name, None)
+    context = {
+        "filter": task_filter,
+        "table": table,
+        "rows": rows,
+        "columns": columns,
+        "column_width": 100 / len(columns),
+        "today": gantt.marker(day, window_start, window_end),
+        "by_quarter": by_quarter,
+        "year": year,
+        "years": years,
+        "base_query": query.urlencode(),
+        "outside": dated.count() - table.page.paginator.count,
+        "undated": tasks.filter(due_on__isnull=True)[:200],
+        "undated_count": tasks.filter(due_on__isnull=True).count(),
+    }
+    return render(request, "tasks/timeline.html", context)
