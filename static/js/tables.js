@@ -1,4 +1,5 @@
-/* Registers' tables: a header checkbox that ticks every row of the page, and the count of ticked rows.
+/* Registers' tables: a header checkbox that ticks every row of the page, the count of ticked rows, and
+   the toolbar's menus (columns, saved filters): one open at a time, Escape closes it.
    Loaded only by the pages with a selectable table (no inline script: the Content-Security-Policy forbids it). */
 (function () {
   "use strict";
@@ -29,5 +30,20 @@
     }
     name = box.getAttribute("data-select-row");
     if (name) { refresh(name); }
+  });
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (!menu.classList || !menu.classList.contains("table-menu") || !menu.open) { return; }
+    document.querySelectorAll("details.table-menu[open]").forEach(function (other) {
+      if (other !== menu) { other.open = false; }
+    });
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    document.querySelectorAll("details.table-menu[open]").forEach(function (menu) {
+      menu.open = false;
+      var summary = menu.querySelector("summary");
+      if (summary && menu.contains(document.activeElement)) { summary.focus(); }
+    });
   });
 })();
