@@ -125,10 +125,19 @@ def test_staff_cannot_bulk_assign(client, fresh_plan):
 
 
 def test_another_agencys_tasks_cannot_be_bulk_assigned(client, fresh_plan):
-    # The focal point of Đại Sơn cannot see Đắk Lắk's tasks: the ids are ignored, nothing is changed.
+    # The focal point of Đại Sơn cannot see Đắk Lắk's tasks: not found, nothing changed.
     _login(client, "daumoi.daison")
     ids = [str(pk) for pk in fresh_plan.tasks.values_list("pk", flat=True)]
-    response = client.get(reverse("tasks:task_bulk_assign"), {"task": ids}, follow=True)
+    assert client.get(reverse("tasks:task_bulk_assign"), {"task": ids}).status_code == 404
+    stranger = User.objects.get(username="daumoi.daison").person
+    response = client.post(reverse("tasks:task_bulk_assign"), {"task": ids, "accountable": stranger.pk})
+    assert response.status_code == 404
+    assert not fresh_plan.tasks.filter(accountable__isnull=False).exists()
+
+
+def test_nothing_ticked_sends_back_to_the_register_with_a_hint(client, fresh_plan):
+    _login(client)
+    response = client.get(reverse("tasks:task_bulk_assign"), follow=True)
     assert "Chưa chọn nhiệm vụ nào" in response.content.decode()
 
 

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max, Min, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -94,8 +94,10 @@ def task_bulk_assign(request: HttpRequest) -> HttpResponse:
     if data.get("all") == "1":
         chosen = _filtered(request).qs
     else:
-        ids = [int(value) for value in data.getlist("task") if value.isdigit()]
+        ids = {int(value) for value in data.getlist("task") if value.isdigit()}
         chosen = selectors.task_list_for_user(user=request.user).filter(pk__in=ids)
+        if ids and chosen.count() != len(ids):
+            raise Http404("Không tìm thấy nhiệm vụ.")
     tasks = list(chosen[: services.bulk.BULK_LIMIT + 1])
     if not tasks:
         messages.error(request, "Chưa chọn nhiệm vụ nào: đánh dấu các dòng trong sổ rồi bấm “Giao việc”.")
