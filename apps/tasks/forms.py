@@ -191,6 +191,8 @@ class TaskBulkAssignForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["lead_unit"]).queryset = units
         cast(forms.ModelChoiceField, self.fields["accountable"]).queryset = people
         cast(forms.ModelChoiceField, self.fields["authority"]).queryset = people
+        for name in ("lead_unit", "accountable", "authority"):
+            self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-help"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
