@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -20,7 +20,10 @@ def saved_filter_create(request: HttpRequest) -> HttpResponse:
     register = request.POST.get("register", "")
     if register not in REGISTERS:
         raise Http404("Không có sổ này.")
-    query = request.POST.get("query", "").lstrip("?")
+    # Parsed and encoded again: what is kept is a plain query string of this register, never a page number.
+    parsed = QueryDict(request.POST.get("query", "").lstrip("?"), mutable=True)
+    parsed.pop("page", None)
+    query = parsed.urlencode()
     back = reverse(REGISTERS[register]) + (f"?{query}" if query else "")
     try:
         saved = services.saved_filter_save(

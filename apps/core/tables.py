@@ -97,7 +97,7 @@ class Table:
 
     def _choose_sort(self, default_sort: str) -> str:
         asked = self._get.get("sort", "")
-        column = self._by_key.get(asked.lstrip("-"))
+        column = self._by_key.get(asked[1:] if asked.startswith("-") else asked)
         if column is not None and column.sort:
             return asked
         return default_sort
@@ -105,8 +105,8 @@ class Table:
     def _ordered(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if not self.sort:
             return queryset
-        column = self._by_key[self.sort.lstrip("-")]
         descending = self.sort.startswith("-")
+        column = self._by_key[self.sort[1:] if descending else self.sort]
         fields = [
             F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
             for field in column.sort
@@ -171,6 +171,11 @@ class Table:
             if name not in ("page", *skip)
             for value in values
         ]
+
+    @property
+    def reset_columns_url(self) -> str:
+        defaults = ",".join(c.key for c in self.columns if c.default or c.always)
+        return "?" + self._query(drop=("page", "cols"), cols=defaults)
 
     @property
     def kept_for_columns(self) -> list[tuple[str, str]]:

@@ -61,15 +61,29 @@ def test_a_saved_filter_is_listed_for_its_owner_only(client, plan):
     _login(client)
     response = client.post(
         reverse("core:saved_filter_create"),
-        {"register": "tasks", "name": "  Chưa rõ  ", "query": f"plan={plan.pk}&clear=no&cols=title,due"},
+        {
+            "register": "tasks",
+            "name": "  Chưa rõ  ",
+            "query": f"plan={plan.pk}&clear=no&cols=title,due&page=3",
+        },
     )
     assert response.status_code == 302
-    assert response["Location"].endswith(f"?plan={plan.pk}&clear=no&cols=title,due")
+    assert response["Location"].endswith(f"?plan={plan.pk}&clear=no&cols=title%2Cdue")
     page = client.get(reverse(REGISTER)).content.decode()
-    assert f'href="?plan={plan.pk}&amp;clear=no&amp;cols=title,due">Chưa rõ</a>' in page
+    assert f'href="?plan={plan.pk}&amp;clear=no&amp;cols=title%2Cdue">Chưa rõ</a>' in page
     assert "Bộ lọc đã lưu (1)" in page
     _login(client, "lanhdao")
     assert "Bộ lọc đã lưu (0)" in client.get(reverse(REGISTER)).content.decode()
+
+
+def test_a_saved_filter_with_a_line_break_is_kept_harmless(client, plan):
+    _login(client)
+    response = client.post(
+        reverse("core:saved_filter_create"),
+        {"register": "tasks", "name": "Lạ", "query": "q=a%0D%0ALocation:%20x\r\nSet-Cookie: y"},
+    )
+    assert response.status_code == 302
+    assert "\n" not in response["Location"]
 
 
 def test_another_user_cannot_delete_my_saved_filter(client, plan):
