@@ -177,3 +177,12 @@ def test_the_timeline_by_quarter_names_quarters_the_vietnamese_way(client, fresh
     ).content.decode()
     assert "Quý III/2026" in page
     assert "Tiến độ nhiệm vụ theo quý" in page
+
+
+def test_the_plan_page_leads_to_the_bulk_form_while_tasks_are_not_clear(client, fresh_plan):
+    _login(client)
+    page = client.get(reverse("plans:plan_detail", args=[fresh_plan.pk])).content.decode()
+    assert f"/nhiem-vu/giao-viec/?all=1&amp;plan={fresh_plan.pk}" in page
+    _login(client, "chuyenvien")
+    page = client.get(reverse("plans:plan_detail", args=[fresh_plan.pk])).content.decode()
+    assert "giao-viec" not in page
