@@ -14,6 +14,7 @@ from django.db import transaction
 
 from apps.organizations.models import Person, Unit
 
+from ..choices import SIX_CLEAR_LABELS
 from ..models import Task
 from .register import task_refresh_six_clear
 
@@ -25,7 +26,7 @@ class BulkAssignResult:
     total: int
     changed: int
     six_clear: int
-    missing: dict[str, int]  # reason → how many tasks still have it
+    missing: dict[str, int]  # rule not yet clear (“Rõ thời gian”) → how many tasks
 
 
 @transaction.atomic
@@ -87,8 +88,8 @@ def task_bulk_assign(
             changed += 1
     missing: dict[str, int] = {}
     for task in tasks:
-        for reason in task.six_clear_reasons.values():
-            label = reason.split("“")[0].strip().rstrip(":") or reason
+        for rule in task.six_clear_reasons:
+            label = str(SIX_CLEAR_LABELS.get(rule, rule))
             missing[label] = missing.get(label, 0) + 1
     return BulkAssignResult(
         total=len(tasks),

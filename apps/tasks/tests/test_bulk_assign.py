@@ -186,3 +186,26 @@ def test_the_plan_page_leads_to_the_bulk_form_while_tasks_are_not_clear(client, 
     _login(client, "chuyenvien")
     page = client.get(reverse("plans:plan_detail", args=[fresh_plan.pk])).content.decode()
     assert "giao-viec" not in page
+
+
+def test_what_the_bulk_form_cannot_fix_is_named_after_assigning(client, fresh_plan):
+    _login(client)
+    agency = fresh_plan.agency
+    vague = fresh_plan.tasks.get(ref="3")
+    vague.deliverable = ""
+    task_refresh_six_clear(vague)
+    vague.save()
+    ids = [str(pk) for pk in fresh_plan.tasks.values_list("pk", flat=True)]
+    response = client.post(
+        reverse("tasks:task_bulk_assign"),
+        {
+            "task": ids,
+            "lead_unit": agency.units.get(code="VP").pk,
+            "accountable": agency.people.get(full_name="Nguyễn Thị Thu Hà").pk,
+            "authority": agency.people.get(full_name="Cao Đình Huy").pk,
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Đủ 06 rõ: 2/3" in page
+    assert "Còn chưa rõ: Rõ sản phẩm (1 nhiệm vụ)" in page

@@ -137,10 +137,10 @@ def task_bulk_assign(request: HttpRequest) -> HttpResponse:
                 f"Đủ 06 rõ: {vn_number(result.six_clear)}/{vn_number(result.total)} ({share}%)."
             )
             if result.missing:
-                text += " Còn thiếu: " + "; ".join(
-                    f"{reason} ({vn_number(count)} nhiệm vụ)"
-                    for reason, count in list(result.missing.items())[:3]
+                text += " Còn chưa rõ: " + "; ".join(
+                    f"{reason} ({vn_number(count)} nhiệm vụ)" for reason, count in result.missing.items()
                 )
+                text += ". Chọn “06 rõ: Chưa rõ” trong bộ lọc để sửa từng nhiệm vụ còn lại."
             messages.success(request, text)
             return redirect(register_url)
     clear = sum(1 for task in tasks if task.is_six_clear)
