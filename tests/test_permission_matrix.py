@@ -167,6 +167,13 @@ def PROGRESS(w: Any, rel: str) -> dict[str, Any]:
     return {"percent": 40, "note": "Đã rà soát 4 văn bản", "version": occurrence.version}
 
 
+def BULK(w: Any, rel: str) -> dict[str, Any]:
+    return {"task": w.pk("task", rel), "authority": w.pk("person", rel)}
+
+
+SAVED_FILTER = {"register": "tasks", "name": "Việc quá hạn", "query": "status=overdue"}
+
+
 def DECISION(w: Any, rel: str) -> dict[str, Any]:
     occurrence = w.records[("occurrence", rel)]
     return {"decision": "return", "reason": "Chưa đủ minh chứng", "version": occurrence.version}
@@ -232,6 +239,9 @@ def NOMINATION(w: Any, rel: str) -> dict[str, Any]:
 PAGES: dict[str, Route] = {
     "core:home": r(None, "signed_in"),
     "core:health": r(None, "public"),
+    # A saved filter is one user's own: anyone signed in saves theirs; the world's users own none to delete.
+    "core:saved_filter_create": r(None, None, "signed_in", body=lambda w, rel: SAVED_FILTER),
+    "core:saved_filter_delete": r(None, None, "nobody", args=lambda w, rel: [987654]),
     "accounts:login": r(None, "public", "public"),
     "accounts:logout": r(None, None, None),  # signs out whoever asks; nothing to protect
     "accounts:switch_agency": r(None, None, "signed_in"),
@@ -266,6 +276,7 @@ PAGES: dict[str, Route] = {
     "tasks:task_timeline": r("agency", "filter", query="agency"),
     "tasks:task_detail": r("task", "read"),
     "tasks:task_edit": r("task", "manage", "manage"),
+    "tasks:task_bulk_assign": r("task", "manage", "manage", query="task", body=lambda w, rel: BULK(w, rel)),
     "tasks:trigger_post": r(
         "task", None, "manage", body=lambda w, rel: {"document": "QĐ 1", "occurred_on": "02/03/2026"}
     ),

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.files import file_response
 from apps.core.ids import parse_id
+from apps.core.tables import Column, Table
 from apps.core.uploads import UploadRefused
 from apps.jobs.choices import JobKind
 from apps.jobs.services import job_create, job_enqueue
@@ -129,16 +129,28 @@ def import_errors(request: HttpRequest, pk: int) -> HttpResponseBase:
     )
 
 
+DOSSIER_COLUMNS = [
+    Column("code", "Mã hồ sơ", sort=("code",), always=True),
+    Column("agency", "Cơ quan, đơn vị", sort=("agency__name", "unit__name")),
+    Column("procedure", "Thủ tục", sort=("procedure__name",)),
+    Column("channel", "Kênh", sort=("channel",)),
+    Column("received", "Tiếp nhận", sort=("received_on",)),
+    Column("due", "Hẹn trả", sort=("due_on",)),
+    Column("resolved", "Có kết quả", sort=("resolved_on",)),
+    Column("status", "Tình trạng"),
+    Column("apology", "Xin lỗi", default=False),
+]
+
+
 @login_required
 def dossier_list(request: HttpRequest) -> HttpResponse:
     dossier_filter, dossiers = dossier_filter_for_user(user=request.user, data=request.GET)
     today = timezone.localdate()
-    page = Paginator(dossiers, 50).get_page(request.GET.get("page"))
+    table = Table(request, name="dossiers", columns=DOSSIER_COLUMNS, queryset=dossiers)
+    page = table.page
     for dossier in page.object_list:
         dossier.status = dossier_status(dossier.due_on, dossier.resolved_on, today)
         dossier.status_label = STATUS_LABELS[dossier.status]
-    query = request.GET.copy()
-    query.pop("page", None)
     data = dossier_filter.form.cleaned_data if dossier_filter.is_valid() else {}
     heading = ""
     if data.get("period"):
@@ -149,7 +161,8 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filter": dossier_filter,
         "page": page,
-        "query": query.urlencode(),
+        "table": table,
+        "query": table.query,
         "heading": heading,
         "can_import": can_import,
     }

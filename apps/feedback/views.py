@@ -7,11 +7,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from apps.core.forms import add_service_errors
+from apps.core.tables import Column, Table
 from apps.organizations.selectors import agency_list_for_user
 from domain.indicators.feedback_rates import STATUS_LABELS
 
@@ -29,6 +29,17 @@ def _writable_agencies(request: HttpRequest) -> list[Any]:
     ]
 
 
+FEEDBACK_COLUMNS = [
+    Column("code", "Mã", sort=("code",), always=True),
+    Column("agency", "Cơ quan", sort=("agency__name",)),
+    Column("received", "Ngày tiếp nhận", sort=("received_on",)),
+    Column("subject", "Nội dung", sort=("subject",)),
+    Column("channel", "Kênh", sort=("channel",)),
+    Column("due", "Hạn", sort=("due_on",)),
+    Column("status", "Tình trạng"),
+]
+
+
 @login_required
 def feedback_register(request: HttpRequest) -> HttpResponse:
     register = FeedbackFilter(
@@ -44,15 +55,15 @@ def feedback_register(request: HttpRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = 'attachment; filename="phan-anh-kien-nghi.xlsx"'
         return response
-    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    table = Table(request, name="feedback", columns=FEEDBACK_COLUMNS, queryset=items)
+    page = table.page
     for item in page.object_list:
         item.status_label = STATUS_LABELS[selectors.status_of(item)]
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "filter": register,
         "page": page,
-        "query": query.urlencode(),
+        "table": table,
+        "query": table.query,
         "can_write": bool(_writable_agencies(request)),
     }
     return render(request, "feedback/register.html", context)

@@ -138,3 +138,66 @@ class TriggerForm(forms.Form):
     working_days = forms.IntegerField(
         label="Số ngày làm việc để hoàn thành", min_value=1, max_value=365, required=False
     )
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person with their unit, since two staff of an agency may share a name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        unit = getattr(obj, "unit", None)
+        position = getattr(obj, "position", "")
+        details = ", ".join(part for part in (position, unit.name if unit else "") if part)
+        return f"{obj.full_name} ({details})" if details else obj.full_name
+
+
+class TaskBulkAssignForm(forms.Form):
+    """Lead unit, accountable person and authority for many tasks of one agency at once."""
+
+    lead_unit = forms.ModelChoiceField(
+        label="Đơn vị chủ trì",
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label="Giữ nguyên",
+        help_text="Một đơn vị chịu trách nhiệm chính (rõ người).",
+    )
+    accountable = PersonChoiceField(
+        label="Người chịu trách nhiệm",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Giữ nguyên",
+        help_text="Người trả lời về kết quả của nhiệm vụ (rõ trách nhiệm).",
+    )
+    authority = PersonChoiceField(
+        label="Người nghiệm thu",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Giữ nguyên",
+        help_text="Cấp có thẩm quyền nghiệm thu, đánh giá kết quả (rõ thẩm quyền).",
+    )
+    only_empty = forms.BooleanField(
+        label="Chỉ điền vào chỗ còn trống (nhiệm vụ đã giao rồi thì giữ nguyên)",
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args: Any, agency_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.filter(agency_id=agency_id, is_active=True).order_by("name")
+        people = (
+            Person.objects.filter(agency_id=agency_id, is_active=True)
+            .select_related("unit")
+            .order_by("full_name")
+        )
+        cast(forms.ModelChoiceField, self.fields["lead_unit"]).queryset = units
+        cast(forms.ModelChoiceField, self.fields["accountable"]).queryset = people
+        cast(forms.ModelChoiceField, self.fields["authority"]).queryset = people
+        for name in ("lead_unit", "accountable", "authority"):
+            self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-help"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("lead_unit") or data.get("accountable") or data.get("authority")):
+            raise forms.ValidationError(
+                "Hãy chọn ít nhất một trong: đơn vị chủ trì, người chịu trách nhiệm, người nghiệm thu."
+            )
+        return data

@@ -6,6 +6,7 @@ app_name = "tasks"
 
 urlpatterns = [
     path("", views.task_register, name="task_register"),
+    path("giao-viec/", views.task_bulk_assign, name="task_bulk_assign"),
     path("theo-thoi-gian/", views.task_timeline, name="task_timeline"),
     path("<int:pk>/", views.task_detail, name="task_detail"),
     path("<int:pk>/sua/", views.task_edit, name="task_edit"),

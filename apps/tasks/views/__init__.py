@@ -10,7 +10,7 @@ from .execution import (
     trigger_post,
     unit_page,
 )
-from .register import task_detail, task_edit, task_register, task_timeline
+from .register import task_bulk_assign, task_detail, task_edit, task_register, task_timeline
 
 __all__ = [
     "dashboard",
@@ -19,6 +19,7 @@ __all__ = [
     "my_work",
     "progress_post",
     "province_view",
+    "task_bulk_assign",
     "task_detail",
     "task_edit",
     "task_register",
