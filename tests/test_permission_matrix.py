@@ -415,6 +415,29 @@ PAGES: dict[str, Route] = {
     # Emulation and rewards (apps.rewards)
     "rewards:home": r("agency", "filter", query="agency"),
     # rewards: movements, contest, registrations, initiatives, ratings input, reports
+    "rewards:movement_new": r(None, "home_manage", "home_manage"),
+    "rewards:movement_from_plan": r("plan", None, "manage", args=lambda w, rel: [w.pk("plan", rel)]),
+    "rewards:movement": r("movement", "read"),
+    "rewards:registration": r("movement", "key_in", "key_in"),
+    "rewards:contest_from_plan": r("movement", None, "manage"),
+    "rewards:contest_upload": r("movement", "manage", "manage"),
+    "rewards:contest": r("contest_table", "read"),
+    "rewards:contest_score": r(
+        "contest_table",
+        "read",
+        "manage",
+        args=lambda w, rel: [w.pk("contest_table", rel), w.pk("participant", rel)],
+        body=lambda w, rel: {"p-1": "8", "r-1": "Chấp hành tốt"},
+        saves=True,
+    ),
+    "rewards:initiatives": r("agency", "filter", query="agency"),
+    "rewards:initiative_new": r(None, "home_key_in", "home_key_in"),
+    "rewards:initiative": r("initiative", "read", "manage"),
+    "rewards:initiative_file": r("initiative", "read"),
+    "rewards:ratings": r("agency", "filter", "manage", query="agency"),
+    "rewards:ratings_from_ratings": r("agency", None, "manage", query="agency"),
+    "rewards:ratings_import": r(None, "home_manage", "home_manage"),
+    "rewards:ratings_template": r(None, "signed_in"),
     # rewards: nominations, council, votes
     # rewards: decisions, register, history
     "ratings:team": r(None, "home_rate_team"),
@@ -730,6 +753,7 @@ def _build_world() -> World:
     _rating_records(records, agencies, markers)
     _communication_records(records, agencies, markers)
     _inspection_records(records, agencies)
+    _movement_records(records, agencies, markers)
     from apps.transparency.models import Publication
 
     for relation, agency in agencies.items():
@@ -845,6 +869,47 @@ def _par_records(
             size=19,
             content_type="application/pdf",
             sha256="0" * 64,
+        )
+
+
+def _movement_records(
+    records: dict[tuple[str, str], Any], agencies: dict[str, Any], markers: dict[str, list[str]]
+) -> None:
+    """Rewards (movements helper): per agency a movement named with the marker, a participant (Văn phòng), a
+    contest table with one criterion scored by hand and a proposed initiative with a file."""
+    from apps.organizations.models import Unit
+    from apps.rewards.models import ContestTable, Initiative, Movement, Participant
+    from apps.scoring.services import criteria_set_load
+
+    for relation, agency in agencies.items():
+        movement = Movement.objects.create(
+            agency=agency, name=f"Phong trào {markers[relation][0]}", start_year=2026, end_year=2026
+        )
+        records[("movement", relation)] = movement
+        records[("participant", relation)] = Participant.objects.create(
+            movement=movement, unit=Unit.objects.get(agency=agency, code="VP")
+        )
+        criteria_set = criteria_set_load(
+            data={
+                "name": f"Thang điểm {relation}",
+                "level": "so",
+                "year": 2026,
+                "total_points": "10",
+                "criteria": [{"code": "1", "title": "Kỷ luật, kỷ cương", "max_points": "10"}],
+            },
+            agency=agency,
+        )
+        criteria_set.contest = True
+        criteria_set.save()
+        records[("contest_table", relation)] = ContestTable.objects.create(
+            movement=movement, criteria_set=criteria_set
+        )
+        records[("initiative", relation)] = Initiative.objects.create(
+            agency=agency,
+            movement=movement,
+            title=f"Sáng kiến {markers[relation][0]}",
+            year=2026,
+            file=ContentFile(b"%PDF-1.4", name=f"sk-{relation}.pdf"),
         )
 
 
