@@ -212,6 +212,11 @@ def REMEDIATION(w: Any, rel: str) -> dict[str, Any]:
     return {"title": "Công khai đủ thủ tục", "lead_unit_id": w.pk("unit", rel), "due_on": "2026-12-31"}
 
 
+def REGISTRATION(w: Any, rel: str) -> dict[str, Any]:
+    year = min(max(timezone.localdate().year, 2026), 2030)
+    return {"year": year, "unit_id": w.pk("unit", rel), "forms": ["tap_the_lao_dong_tien_tien"]}
+
+
 # GET of a page that only answers POST is "None"; a POST the page refuses with 405 is "None".
 PAGES: dict[str, Route] = {
     "core:home": r(None, "signed_in"),
@@ -434,7 +439,7 @@ PAGES: dict[str, Route] = {
     "rewards:initiative_new": r(None, "home_key_in", "home_key_in"),
     "rewards:initiative": r("initiative", "read", "manage"),
     "rewards:initiative_file": r("initiative", "read"),
-    "rewards:ratings": r("agency", "filter", "manage", query="agency"),
+    "rewards:ratings": r("agency", "manage", "manage", query="agency"),
     "rewards:ratings_from_ratings": r("agency", None, "manage", query="agency"),
     "rewards:ratings_import": r(None, "home_manage", "home_manage"),
     "rewards:ratings_template": r(None, "signed_in"),
@@ -556,6 +561,18 @@ API: dict[str, Route] = {
     ),
     "GET /api/v1/ratings/people/{person_id}": r("person", "rate_person"),
     "GET /api/v1/ratings/agencies/{agency_id}": r("agency", "rate_agency"),
+    # rewards: movements, contest, registrations, initiatives, ratings input
+    "GET /api/v1/rewards/movements": r("agency", "filter", query="agency"),
+    "GET /api/v1/rewards/movements/{movement_id}": r("movement", "read"),
+    "GET /api/v1/rewards/movements/{movement_id}/contents": r("movement", "read"),
+    "GET /api/v1/rewards/movements/{movement_id}/registrations": r("movement", "read"),
+    "POST /api/v1/rewards/movements/{movement_id}/registrations": r(
+        "movement", None, "key_in", body=lambda w, rel: REGISTRATION(w, rel), saves=True
+    ),
+    "GET /api/v1/rewards/contest-tables/{table_id}/ranking": r("contest_table", "read"),
+    "GET /api/v1/rewards/initiatives": r("agency", "filter", query="agency"),
+    "GET /api/v1/rewards/initiatives/{initiative_id}": r("initiative", "read"),
+    "GET /api/v1/rewards/annual-ratings": r("agency", "manage", query="agency"),
     "GET /api/v1/inspections/plans": r(None, "signed_in"),
     "GET /api/v1/inspections/plans/{plan_id}": r("inspection_plan", "read"),
     "GET /api/v1/inspections/{inspection_id}": r("inspection", "read"),
@@ -883,7 +900,12 @@ def _movement_records(
 
     for relation, agency in agencies.items():
         movement = Movement.objects.create(
-            agency=agency, name=f"Phong trào {markers[relation][0]}", start_year=2026, end_year=2026
+            agency=agency,
+            name=f"Phong trào {markers[relation][0]}",
+            start_year=2026,
+            end_year=2030,
+            registration_due_day=31,
+            registration_due_month=12,
         )
         records[("movement", relation)] = movement
         records[("participant", relation)] = Participant.objects.create(

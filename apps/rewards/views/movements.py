@@ -224,6 +224,7 @@ def initiatives(request: HttpRequest) -> HttpResponse:
             "-year", "title"
         ),
         "can_register": request.user.has_perm(services.REGISTER, agency),
+        "can_manage": request.user.has_perm(services.MANAGE, agency),
     }
     return render(request, "rewards/initiative_list.html", context)
 
@@ -321,6 +322,8 @@ def ratings(request: HttpRequest) -> HttpResponse:
     agency = _viewed_agency(request)
     year = parse_id(request.GET.get("nam")) or timezone.localdate().year
     can_manage = request.user.has_perm(services.MANAGE, agency)
+    if not can_manage:
+        raise PermissionDenied("Xếp loại là hồ sơ cán bộ: chỉ đầu mối, lãnh đạo của cơ quan xem.")
     form = AnnualRatingForm(
         request.POST or None,
         people=list(selectors.agency_people(agency=agency)),
@@ -328,28 +331,25 @@ def ratings(request: HttpRequest) -> HttpResponse:
         agency_name=agency.name,
         initial={"year": year},
     )
-    if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied("Chỉ đầu mối, lãnh đạo của cơ quan nhập xếp loại.")
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                ratings_input.annual_rating_save(
-                    user=request.user,
-                    agency=agency,
-                    year=data["year"],
-                    grade=data["grade"],
-                    person=data["person"],
-                    unit=data["unit"],
-                    discipline=data["discipline"],
-                    discipline_note=data["discipline_note"],
-                    pending_review=data["pending_review"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Đã ghi xếp loại.")
-                return redirect(f"{reverse('rewards:ratings')}?agency={agency.pk}&nam={data['year']}")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            ratings_input.annual_rating_save(
+                user=request.user,
+                agency=agency,
+                year=data["year"],
+                grade=data["grade"],
+                person=data["person"],
+                unit=data["unit"],
+                discipline=data["discipline"],
+                discipline_note=data["discipline_note"],
+                pending_review=data["pending_review"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Đã ghi xếp loại.")
+            return redirect(f"{reverse('rewards:ratings')}?agency={agency.pk}&nam={data['year']}")
     all_ratings = selectors.annual_rating_list_for_user(user=request.user, agency=agency)
     context = {
         "agency": agency,
