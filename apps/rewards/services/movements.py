@@ -279,7 +279,7 @@ def initiative_register(
     agency: Agency,
     title: str,
     year: int,
-    authors: Sequence[Person],
+    authors: Sequence[Person] = (),
     unit: Unit | None = None,
     movement: Movement | None = None,
     description: str = "",
