@@ -22,8 +22,6 @@ from apps.rewards.services import ratings_input
 from domain.scoring.entries import Entry
 from domain.uploads.tests import samples
 
-from .movement_fixtures import demo_org, focal, focal_daison, import_seed  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 
 

@@ -1,4 +1,4 @@
-"""Fixtures of the movements tests: the demo agencies with their accounts, a seed plan imported, a movement."""
+"""Fixtures of the movements tests: the demo agencies with their accounts, a seed plan imported."""
 
 from __future__ import annotations
 
