@@ -99,8 +99,23 @@ def _registrations(movement: Movement, user: Any, year: int) -> int:
     return count
 
 
+INITIATIVE_TITLES = {
+    "DLK-SXD": (
+        "Số hóa quy trình tiếp nhận hồ sơ cấp giấy phép xây dựng tại Bộ phận Một cửa",
+        "Bảng theo dõi tiến độ nhiệm vụ CCHC theo thời gian thực cho lãnh đạo",
+        "Mẫu phiếu khảo sát hài lòng rút gọn",
+    ),
+    "TP-DAISON": (
+        "Tổ hỗ trợ người dân nộp hồ sơ trực tuyến tại nhà văn hóa thôn",
+        "Nhắn tin Zalo báo kết quả giải quyết thủ tục hành chính",
+        "Sổ tay thủ tục hành chính bỏ túi",
+    ),
+}
+
+
 def _initiatives(movement: Movement, user: Any) -> None:
     agency = movement.agency
+    titles = INITIATIVE_TITLES.get(agency.code, INITIATIVE_TITLES["DLK-SXD"])
     people = list(Person.objects.filter(agency=agency, is_active=True).select_related("unit").order_by("pk"))
     if len(people) < 3 or movement.initiatives.exists():
         return
@@ -108,11 +123,10 @@ def _initiatives(movement: Movement, user: Any) -> None:
         user=user,
         agency=agency,
         movement=movement,
-        title="Số hóa quy trình tiếp nhận hồ sơ cấp giấy phép xây dựng tại Bộ phận Một cửa",
+        title=titles[0],
         year=2026,
         authors=people[:2],
         unit=people[0].unit,
-        description="Quét và gắn mã hồ sơ ngay khi tiếp nhận; giảm 2 ngày xử lý mỗi hồ sơ.",
         scope=InitiativeScope.BASE,
     )
     movement_services.initiative_decide(
@@ -128,7 +142,7 @@ def _initiatives(movement: Movement, user: Any) -> None:
         user=user,
         agency=agency,
         movement=movement,
-        title="Bảng theo dõi tiến độ nhiệm vụ CCHC theo thời gian thực cho lãnh đạo",
+        title=titles[1],
         year=2026,
         authors=[people[2]],
         unit=people[2].unit,
@@ -138,7 +152,7 @@ def _initiatives(movement: Movement, user: Any) -> None:
         user=user,
         agency=agency,
         movement=movement,
-        title="Mẫu phiếu khảo sát hài lòng rút gọn",
+        title=titles[2],
         year=2026,
         authors=[people[1]],
         unit=people[1].unit,

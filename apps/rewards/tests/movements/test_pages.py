@@ -254,3 +254,51 @@ def test_api_annual_ratings_are_for_the_focal_point(world):
     assert _client(world["staff"]).get(url).status_code == 403
     body = _client(world["focal"]).get(url).json()
     assert [(r["name"], r["grade"]) for r in body] == [("Người own", "good")]
+
+
+# --- the emulation report ------------------------------------------------------------------------------------
+
+
+def test_the_emulation_report_tells_the_ranking_initiatives_and_awards(world):
+    from apps.reports.compilation import default_overview, report_figures
+    from apps.reports.services import report_build
+    from apps.rewards.models import Award, ContestScore, ContestTable
+    from apps.scoring.services import criteria_set_load
+
+    own = world["own"]
+    year = world["year"]
+    criteria_set = criteria_set_load(
+        data={
+            "name": "T",
+            "level": "so",
+            "year": year,
+            "criteria": [{"code": "1", "title": "A", "max_points": "5"}],
+        },
+        agency=own["agency"],
+    )
+    table = ContestTable.objects.create(
+        movement=own["movement"], group="Khối phòng", criteria_set=criteria_set
+    )
+    participant = own["movement"].participants.get()
+    ContestScore.objects.create(table=table, participant=participant, year=year, total="92.5")
+    Initiative.objects.filter(pk=own["initiative"].pk).update(
+        status="recognised", recognised_on=date(year, 1, 2), recognition_number="7/QĐ"
+    )
+    Award.objects.create(
+        agency=own["agency"],
+        year=year,
+        form="lao_dong_tien_tien",
+        subject="person",
+        person=own["person"],
+        recipient_name="Người own",
+        decided_on=date(year, 1, 3),
+    )
+    report = report_build(agency=own["agency"], report_type="emulation", period_code=str(year))
+    report.save()
+
+    overview = default_overview(report_figures(report), [])
+
+    assert f"Kết quả chấm điểm thi đua năm {year} (Khối phòng): 1. Phòng own — 92,5 điểm." in overview
+    assert "có 1 sáng kiến được công nhận: “Sáng kiến own” (Quyết định số 7/QĐ" in overview
+    assert "đã khen thưởng 1 lượt — Lao động tiên tiến: 1." in overview
+    assert "Phong trào other" not in overview
