@@ -214,7 +214,9 @@ def REMEDIATION(w: Any, rel: str) -> dict[str, Any]:
 
 def REGISTRATION(w: Any, rel: str) -> dict[str, Any]:
     year = min(max(timezone.localdate().year, 2026), 2030)
-    return {"year": year, "unit_id": w.pk("unit", rel), "forms": ["tap_the_lao_dong_tien_tien"]}
+    # Văn phòng: the unit of every user's person, so staff register their own unit
+    unit_id = w.records[("participant", rel)].unit_id
+    return {"year": year, "unit_id": unit_id, "forms": ["tap_the_lao_dong_tien_tien"]}
 
 
 # GET of a page that only answers POST is "None"; a POST the page refuses with 405 is "None".

@@ -5,18 +5,19 @@ demo staff 2023–2026 and the contest scores of 2026. Everything goes through t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from apps.organizations.models import Agency, Person
 from apps.plans.models import Plan
 from domain.scoring.entries import Entry
 
 from .choices import Grade, InitiativeScope, InitiativeStatus
-from .models import AnnualRating, Movement
+from .models import AnnualRating, Movement, Registration
 from .services import contest as contest_services
 from .services import movements as movement_services
 from .services import ratings_input
@@ -96,6 +97,9 @@ def _registrations(movement: Movement, user: Any, year: int) -> int:
             user=user, movement=movement, year=year, forms=forms, person=person, today=REGISTRATION_DAY
         )
         count += 1
+    # registered in March, before the deadline (the demo is built later in the year)
+    when = timezone.make_aware(datetime.combine(REGISTRATION_DAY, time(9)))
+    Registration.objects.filter(movement=movement, year=year).update(registered_at=when)
     return count
 
 

@@ -87,6 +87,15 @@ def content_rows(*, movement: Movement, year: int, today: date | None = None) ->
     return rows
 
 
+def yearly_report(*, movement: Movement, year: int) -> Any:
+    """The emulation report (apps.reports) of the movement's agency for ``year``, if it was drawn up."""
+    from apps.reports.models import Report
+
+    return Report.objects.filter(
+        agency=movement.agency, report_type="emulation", period_code=str(year)
+    ).first()
+
+
 def participants_of(*, movement: Movement) -> QuerySet[Participant]:
     return movement.participants.select_related("unit", "participant_agency").order_by("group", "pk")
 

@@ -174,7 +174,8 @@ def _auto_entries(
         except InvalidInput as error:
             out[node.code] = (Entry(), f"{figure.provenance}; {error}")
             continue
-        out[node.code] = (Entry(value=read.entry), figure.provenance)
+        # typed the Vietnamese way, as the focal point would ("74,7")
+        out[node.code] = (Entry(value=read.entry.replace(".", ",")), figure.provenance)
     return out
 
 

@@ -15,11 +15,12 @@ from apps.core.uploads import Use, upload_check
 from apps.core.versioning import version_check, versioned_save
 from apps.organizations.choices import AgencyLevel
 from apps.organizations.models import Agency, Person, Unit
-from apps.plans.choices import PlanType
-from apps.plans.models import Plan
+from apps.plans.choices import Comparator, PlanType
+from apps.plans.models import Plan, Target
 from domain.plan_import.document import DocumentError, read_document
 from domain.plan_import.model import Paragraph
 from domain.rewards.forms import FORMS, AwardForm, Subject, form_label
+from domain.vn_numbers import vn_number
 
 from ..choices import InitiativeScope, InitiativeStatus, MovementStatus, ParticipantKind, SubjectChoice
 from ..models import Initiative, Movement, MovementContent, Participant, Registration
@@ -51,9 +52,8 @@ def _plan_text(plan: Plan) -> str:
 
 
 def _plan_label(plan: Plan) -> str:
-    number = f"{plan.number}/{plan.symbol}" if plan.number else plan.symbol
     issued = f" ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else ""
-    return f"Kế hoạch {number}{issued}".replace("Kế hoạch  ", "Kế hoạch ").strip() if number else "Kế hoạch"
+    return f"Kế hoạch {plan.reference_label}{issued}" if plan.reference_label else f"Kế hoạch{issued}"
 
 
 def _participants_of(movement: Movement) -> None:
@@ -69,6 +69,20 @@ def _participants_of(movement: Movement) -> None:
         return
     units = Unit.objects.filter(agency=agency, is_active=True).order_by("-is_focal", "name")
     Participant.objects.bulk_create([Participant(movement=movement, unit=unit) for unit in units])
+
+
+def target_label(target: Target) -> str:
+    """A target as the contents table shows it beside the content's sentence: "≥ 98%", "Không để xảy ra",
+    "> năm 2025"; the plan's own words when it states no figure."""
+    if target.comparator == Comparator.NONE:
+        return "Không để xảy ra"
+    symbol = Comparator(target.comparator).label if target.comparator in Comparator.values else ""
+    if target.value is not None:
+        unit = target.unit if target.unit in ("%", "") else f" {target.unit}"
+        return f"{symbol} {vn_number(target.value)}{unit}".strip()
+    if target.baseline:
+        return f"{symbol} {target.baseline}".strip()
+    return " ".join(target.text.split())
 
 
 def _years(plan: Plan) -> tuple[int, int]:
@@ -125,7 +139,7 @@ def movement_create_from_plan(*, user: Any, plan: Plan) -> Movement:
                 movement=movement,
                 order=order,
                 title=" ".join(objective.text.split()),
-                target_text=" ".join(target.text.split()) if target is not None else "",
+                target_text=target_label(target) if target is not None else "",
                 target_value=target.value if target is not None else None,
                 target_unit=(target.unit if target is not None else "")[:32],
                 indicator=link.indicator if link is not None and link.status != "rejected" else None,
@@ -211,6 +225,16 @@ def _valid_forms(subject: str, forms: Iterable[str]) -> list[str]:
     return chosen
 
 
+def registers_for(user: Any, *, person: Person | None = None, unit: Unit | None = None) -> bool:
+    """Whether ``user`` registers this person or unit without managing the movement: themself and their unit."""
+    own = getattr(user, "person", None)
+    if own is None:
+        return False
+    if person is not None:
+        return person.pk == own.pk
+    return unit is not None and unit.pk == own.unit_id
+
+
 @transaction.atomic
 def registration_submit(
     *,
@@ -246,6 +270,10 @@ def registration_submit(
         raise ValidationError({"person": "Người này không thuộc cơ quan phát động phong trào."})
     if unit is not None and unit.agency_id != agency.pk:
         raise ValidationError({"unit": "Đơn vị này không thuộc cơ quan phát động phong trào."})
+    if not user.has_perm(MANAGE, agency) and not registers_for(user, person=person, unit=unit):
+        raise PermissionDenied(
+            "Mỗi người đăng ký cho chính mình và đơn vị mình; đầu mối đăng ký cho mọi người."
+        )
     subject = SubjectChoice.PERSON if person is not None else SubjectChoice.COLLECTIVE
     chosen = _valid_forms(subject, forms)
     lookup: dict[str, Any] = {"person": person} if person is not None else {"unit": unit}

@@ -4,6 +4,7 @@ contest tables), registrations, initiatives, the ratings the titles rest on and 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -147,7 +148,9 @@ def movement(request: HttpRequest, pk: int) -> HttpResponse:
         "registrations": registrations,
         "missing": selectors.not_registered(movement=found, year=year),
         "deadline": movement_services.registration_deadline(found, year),
+        "registration_open": timezone.localdate() <= movement_services.registration_deadline(found, year),
         "report_due": _report_due(found, year),
+        "report": selectors.yearly_report(movement=found, year=year),
         "initiatives": found.initiatives.prefetch_related("authors")
         .select_related("unit")
         .order_by("-year", "title"),
@@ -179,11 +182,15 @@ def registration(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm(services.REGISTER, found.agency):
         raise PermissionDenied("Chỉ người làm việc tại cơ quan được đăng ký thi đua.")
     year = _year(request, found)
-    form = RegistrationForm(
-        request.POST or None,
-        people=list(selectors.agency_people(agency=found.agency)),
-        units=[p.unit for p in selectors.participants_of(movement=found) if p.unit is not None],
-    )
+    deadline = movement_services.registration_deadline(found, year)
+    people = list(selectors.agency_people(agency=found.agency))
+    units = [p.unit for p in selectors.participants_of(movement=found) if p.unit is not None]
+    if not request.user.has_perm(services.MANAGE, found.agency):
+        # each person registers themself and their unit; the focal point registers anyone
+        people = [p for p in people if movement_services.registers_for(request.user, person=p)]
+        units = [u for u in units if movement_services.registers_for(request.user, unit=u)]
+    form = RegistrationForm(request.POST or None, people=people, units=units)
+    closed = timezone.localdate() > deadline
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -207,7 +214,8 @@ def registration(request: HttpRequest, pk: int) -> HttpResponse:
         "agency": found.agency,
         "year": year,
         "form": form,
-        "deadline": movement_services.registration_deadline(found, year),
+        "deadline": deadline,
+        "closed": closed,
     }
     return render(request, "rewards/registration_form.html", context, status=status)
 
@@ -467,6 +475,12 @@ def contest(request: HttpRequest, pk: int) -> HttpResponse:
     found = table.movement
     year = _year(request, found)
     scores = selectors.ranking(table=table, year=year)
+    for score in scores:
+        # each criterion's points, "1: 29,88 · 2: 20 …", beside the total
+        score.parts = [  # type: ignore[attr-defined]
+            (code, Decimal(str(node.get("points", "0"))))
+            for code, node in (score.scorecard or {}).get("nodes", {}).items()
+        ]
     scored = {s.participant_id for s in scores}
     participants = [
         p

@@ -57,6 +57,8 @@ def world() -> dict[str, Any]:
     focal = UserFactory()
     RoleFactory(user=focal, agency=out["own"]["agency"], role=Role.FOCAL_POINT)
     staff = UserFactory()
+    staff.person = out["own"]["person"]
+    staff.save()
     RoleFactory(user=staff, agency=out["own"]["agency"], role=Role.STAFF)
     out["focal"], out["staff"] = focal, staff
     return out
@@ -149,6 +151,19 @@ def test_staff_registers_themself_from_the_page(world):
     assert page.status_code == 302
     registration = Registration.objects.get(person=own["person"])
     assert registration.forms == ["lao_dong_tien_tien"]
+
+
+def test_staff_cannot_register_someone_else(world):
+    own = world["own"]
+    other_person = PersonFactory(agency=own["agency"], unit=own["unit"], full_name="Người khác")
+    url = reverse("rewards:registration", args=[own["movement"].pk])
+
+    page = _client(world["staff"]).post(
+        url, {"who": f"person:{other_person.pk}", "person_forms": ["lao_dong_tien_tien"]}
+    )
+
+    assert page.status_code == 400  # not among the choices
+    assert not Registration.objects.exists()
 
 
 def test_a_registration_without_titles_is_refused_on_the_page(world):
