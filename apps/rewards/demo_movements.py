@@ -188,6 +188,25 @@ def _ratings(agency: Agency, user: Any) -> tuple[int, int]:
             )
             entered += 1
         ratings_input.annual_rating_save(user=user, agency=agency, year=year, grade=Grade.EXCELLENT)
+    if len(people) > 3:
+        # one reprimand and one review still open in 2026: what the eligibility check must catch
+        ratings_input.annual_rating_save(
+            user=user,
+            agency=agency,
+            year=2026,
+            person=people[-1],
+            grade=Grade.COMPLETED,
+            discipline="khien_trach",
+            discipline_note="Quyết định kỷ luật số 45/QĐ ngày 10/9/2026",
+        )
+        ratings_input.annual_rating_save(
+            user=user,
+            agency=agency,
+            year=2026,
+            person=people[-2],
+            grade=Grade.GOOD,
+            pending_review="Đang xem xét đơn khiếu nại (tiếp nhận 02/11/2026)",
+        )
     return taken, entered
 
 

@@ -408,3 +408,51 @@ def test_ratings_are_taken_from_decided_year_ratings(demo_org, focal):
     assert count == 1
     rating = AnnualRating.objects.get(person=person, year=2025)
     assert (rating.grade, rating.source) == (Grade.EXCELLENT, RatingSource.RATINGS)
+
+
+def test_staff_register_only_themself_and_their_unit(movement, demo_org):
+    from apps.accounts.models import User
+
+    staff = User.objects.get(username="chuyenvien")
+    own = staff.person
+    someone = Person.objects.filter(agency=movement.agency).exclude(pk=own.pk).first()
+    services.registration_submit(
+        user=staff,
+        movement=movement,
+        year=2026,
+        forms=["lao_dong_tien_tien"],
+        person=own,
+        today=date(2026, 3, 1),
+    )
+    with pytest.raises(PermissionDenied):
+        services.registration_submit(
+            user=staff,
+            movement=movement,
+            year=2026,
+            forms=["lao_dong_tien_tien"],
+            person=someone,
+            today=date(2026, 3, 1),
+        )
+    assert list(Registration.objects.values_list("person", flat=True)) == [own.pk]
+
+
+def test_a_contest_table_from_a_spreadsheet_with_its_rules(movement, focal):
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["STT", "Tiêu chí", "Điểm tối đa", "Hướng dẫn chấm điểm"])
+    sheet.append(["1", "Tỷ lệ nhiệm vụ hoàn thành đúng hạn", 60, "Tỷ lệ % × điểm tối đa"])
+    sheet.append(["2", "Tin, bài tuyên truyền", 40, "Mỗi năm ít nhất 04 tin bài"])
+    sheet.append(["", "Tổng cộng", 100, ""])
+    out = BytesIO()
+    workbook.save(out)
+    upload = SimpleUploadedFile("thang-diem.xlsx", out.getvalue())
+
+    table = contest_services.contest_table_import(
+        user=focal, movement=movement, group="Khối phòng", uploaded=upload, filename="thang-diem.xlsx"
+    )
+
+    criteria = {c.code: c for c in table.criteria_set.criteria.all()}
+    assert table.criteria_set.contest
+    assert (criteria["1"].rule["kind"], criteria["1"].source) == ("proportional", "task_completion_rate")
+    assert (criteria["2"].rule["kind"], criteria["2"].source) == ("count_target", "article_count")
