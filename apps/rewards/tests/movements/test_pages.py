@@ -317,3 +317,27 @@ def test_the_emulation_report_tells_the_ranking_initiatives_and_awards(world):
     assert "có 1 sáng kiến được công nhận: “Sáng kiến own” (Quyết định số 7/QĐ" in overview
     assert "đã khen thưởng 1 lượt — Lao động tiên tiến: 1." in overview
     assert "Phong trào other" not in overview
+
+
+def test_a_province_wide_movement_has_its_child_agencies_as_participants():
+    from apps.organizations.choices import AgencyLevel
+    from apps.rewards.choices import ParticipantKind
+    from apps.rewards.services.movements import movement_create
+
+    province = AgencyFactory(name="UBND tỉnh", level=AgencyLevel.PROVINCE)
+    children = [AgencyFactory(name=f"Sở {n}", parent=province) for n in ("A", "B")]
+    focal = UserFactory()
+    RoleFactory(user=focal, agency=province, role=Role.FOCAL_POINT)
+
+    movement = movement_create(
+        user=focal,
+        agency=province,
+        name="Thi đua CCHC toàn tỉnh",
+        start_year=2026,
+        end_year=2030,
+        contents=["Nội dung 1"],
+    )
+
+    assert movement.participant_kind == ParticipantKind.AGENCY
+    assert {p.participant_agency for p in movement.participants.all()} == set(children)
+    assert list(movement.contents.values_list("title", flat=True)) == ["Nội dung 1"]
