@@ -1,10 +1,10 @@
 """Pages of movements: the home list, a movement (contents, participants, rules, registrations, initiatives,
-contest tables), registrations, initiatives, the ratings the titles rest on and contest scoring."""
+contest tables), registrations and initiatives. Contest scoring is ``contest``, the ratings input
+``ratings_input``."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -18,49 +18,40 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.core.files import file_response
-from apps.core.forms import add_service_errors, points_from_text
+from apps.core.forms import add_service_errors
 from apps.core.ids import parse_id
 from apps.core.uploads import UploadRefused
 from apps.organizations.models import Agency
 from apps.plans.selectors import plan_get_for_user
-from apps.scoring.selectors import set_tree
 from domain.rewards.forms import form_label
-from domain.scoring.entries import Entry, scorable
 
 from .. import services
 from ..forms.movements import (
-    AnnualRatingForm,
-    ContestUploadForm,
     InitiativeDecisionForm,
     InitiativeForm,
     MovementForm,
     RegistrationForm,
-    UploadForm,
 )
 from ..models import Movement
 from ..selectors import movements as selectors
 from ..selectors.common import agency_for_user
-from ..services import contest as contest_services
 from ..services import movements as movement_services
-from ..services import ratings_input
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _viewed_agency(request: HttpRequest) -> Agency:
+def viewed_agency(request: HttpRequest) -> Agency:
     return agency_for_user(
         user=request.user, pk=parse_id(request.GET.get("agency")), fallback=getattr(request, "agency", None)
     )
 
 
-def _home_agency(request: HttpRequest, perm: str, message: str) -> Agency:
+def home_agency(request: HttpRequest, perm: str, message: str) -> Agency:
     agency = getattr(request, "agency", None)
     if agency is None or not request.user.has_perm(perm, agency):
         raise PermissionDenied(message)
     return agency
 
 
-def _year(request: HttpRequest, movement: Movement) -> int:
+def movement_year(request: HttpRequest, movement: Movement) -> int:
     asked = parse_id(request.GET.get("nam"))
     if asked is not None and movement.start_year <= asked <= movement.end_year:
         return asked
@@ -68,7 +59,7 @@ def _year(request: HttpRequest, movement: Movement) -> int:
     return min(max(this_year, movement.start_year), movement.end_year)
 
 
-def _movement_url(movement: Movement, year: int | None = None) -> str:
+def movement_url(movement: Movement, year: int | None = None) -> str:
     url = reverse("rewards:movement", args=[movement.pk])
     return f"{url}?nam={year}" if year else url
 
@@ -76,7 +67,7 @@ def _movement_url(movement: Movement, year: int | None = None) -> str:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Thi đua, khen thưởng: the agency's movements, newest first, and the emulation plans to launch one from."""
-    agency = _viewed_agency(request)
+    agency = viewed_agency(request)
     can_manage = request.user.has_perm(services.MANAGE, agency)
     context = {
         "agency": agency,
@@ -89,7 +80,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def movement_new(request: HttpRequest) -> HttpResponse:
-    agency = _home_agency(request, services.MANAGE, "Chỉ đầu mối, lãnh đạo của cơ quan được tạo phong trào.")
+    agency = home_agency(request, services.MANAGE, "Chỉ đầu mối, lãnh đạo của cơ quan được tạo phong trào.")
     form = MovementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -108,7 +99,7 @@ def movement_new(request: HttpRequest) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, f"Đã tạo phong trào “{movement.name}”.")
-            return redirect(_movement_url(movement))
+            return redirect(movement_url(movement))
     status = 400 if request.method == "POST" else 200
     return render(request, "rewards/movement_form.html", {"form": form, "agency": agency}, status=status)
 
@@ -128,13 +119,13 @@ def movement_from_plan(request: HttpRequest, plan_pk: int) -> HttpResponse:
         f"Đã tạo phong trào “{movement.name}” với {movement.contents.count()} nội dung thi đua và "
         f"{movement.participants.count()} đối tượng tham gia.",
     )
-    return redirect(_movement_url(movement))
+    return redirect(movement_url(movement))
 
 
 @login_required
 def movement(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.movement_get_for_user(user=request.user, pk=pk)
-    year = _year(request, found)
+    year = movement_year(request, found)
     registrations = list(selectors.registrations_of(movement=found, year=year))
     for registration in registrations:
         registration.form_labels = [form_label(code) for code in registration.forms]  # type: ignore[attr-defined]
@@ -155,7 +146,7 @@ def movement(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("unit")
         .order_by("-year", "title"),
         "tables": selectors.contest_tables_of(movement=found),
-        "rubrics": _rubrics(found),
+        "rubrics": plan_rubrics(found),
         "can_manage": request.user.has_perm(services.MANAGE, found.agency),
         "can_register": request.user.has_perm(services.REGISTER, found.agency),
     }
@@ -169,7 +160,7 @@ def _report_due(movement: Movement, year: int) -> date | None:
         return None
 
 
-def _rubrics(movement: Movement) -> list[Any]:
+def plan_rubrics(movement: Movement) -> list[Any]:
     if movement.plan is None:
         return []
     latest = movement.plan.imports.exclude(rubrics=[]).order_by("-pk").first()
@@ -181,7 +172,7 @@ def registration(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.movement_get_for_user(user=request.user, pk=pk)
     if not request.user.has_perm(services.REGISTER, found.agency):
         raise PermissionDenied("Chỉ người làm việc tại cơ quan được đăng ký thi đua.")
-    year = _year(request, found)
+    year = movement_year(request, found)
     deadline = movement_services.registration_deadline(found, year)
     people = list(selectors.agency_people(agency=found.agency))
     units = [p.unit for p in selectors.participants_of(movement=found) if p.unit is not None]
@@ -207,7 +198,7 @@ def registration(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, f"Đã ghi đăng ký thi đua năm {year} của {done.person or done.unit}.")
-            return redirect(_movement_url(found, year) + "#dang-ky")
+            return redirect(movement_url(found, year) + "#dang-ky")
     status = 400 if request.method == "POST" else 200
     context = {
         "movement": found,
@@ -225,7 +216,7 @@ def registration(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def initiatives(request: HttpRequest) -> HttpResponse:
-    agency = _viewed_agency(request)
+    agency = viewed_agency(request)
     context = {
         "agency": agency,
         "initiatives": selectors.initiative_list_for_user(user=request.user, agency=agency).order_by(
@@ -239,9 +230,7 @@ def initiatives(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def initiative_new(request: HttpRequest) -> HttpResponse:
-    agency = _home_agency(
-        request, services.REGISTER, "Chỉ người làm việc tại cơ quan được đăng ký sáng kiến."
-    )
+    agency = home_agency(request, services.REGISTER, "Chỉ người làm việc tại cơ quan được đăng ký sáng kiến.")
     movement_pk = parse_id(request.GET.get("phong_trao"))
     movement_found = None
     if movement_pk is not None:
@@ -320,238 +309,3 @@ def initiative(request: HttpRequest, pk: int) -> HttpResponse:
 def initiative_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     found = selectors.initiative_get_for_user(user=request.user, pk=pk)
     return file_response(found.file, filename=f"sang-kien-{found.pk}")
-
-
-# --- ratings the titles rest on --------------------------------------------------------------------------------
-
-
-@login_required
-def ratings(request: HttpRequest) -> HttpResponse:
-    agency = _viewed_agency(request)
-    year = parse_id(request.GET.get("nam")) or timezone.localdate().year
-    can_manage = request.user.has_perm(services.MANAGE, agency)
-    if not can_manage:
-        raise PermissionDenied("Xếp loại là hồ sơ cán bộ: chỉ đầu mối, lãnh đạo của cơ quan xem.")
-    form = AnnualRatingForm(
-        request.POST or None,
-        people=list(selectors.agency_people(agency=agency)),
-        units=list(selectors.agency_units(agency=agency)),
-        agency_name=agency.name,
-        initial={"year": year},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            ratings_input.annual_rating_save(
-                user=request.user,
-                agency=agency,
-                year=data["year"],
-                grade=data["grade"],
-                person=data["person"],
-                unit=data["unit"],
-                discipline=data["discipline"],
-                discipline_note=data["discipline_note"],
-                pending_review=data["pending_review"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Đã ghi xếp loại.")
-            return redirect(f"{reverse('rewards:ratings')}?agency={agency.pk}&nam={data['year']}")
-    all_ratings = selectors.annual_rating_list_for_user(user=request.user, agency=agency)
-    context = {
-        "agency": agency,
-        "year": year,
-        "years": sorted({*all_ratings.values_list("year", flat=True), year}, reverse=True),
-        "ratings": all_ratings.filter(year=year),
-        "form": form,
-        "can_manage": can_manage,
-    }
-    return render(
-        request, "rewards/rating_list.html", context, status=400 if request.method == "POST" else 200
-    )
-
-
-@login_required
-@require_POST
-def ratings_from_ratings(request: HttpRequest) -> HttpResponse:
-    agency = _viewed_agency(request)
-    year = parse_id(request.POST.get("year")) or timezone.localdate().year
-    count = ratings_input.annual_ratings_from_ratings(user=request.user, agency=agency, year=year)
-    if count:
-        messages.success(request, f"Đã lấy xếp loại năm {year} của {count} người từ Đánh giá, xếp loại.")
-    else:
-        messages.info(request, f"Chưa có ai được quyết định xếp loại năm {year} ở mục Đánh giá, xếp loại.")
-    return redirect(f"{reverse('rewards:ratings')}?agency={agency.pk}&nam={year}")
-
-
-@login_required
-def ratings_import(request: HttpRequest) -> HttpResponse:
-    agency = _home_agency(request, services.MANAGE, "Chỉ đầu mối, lãnh đạo của cơ quan nhập xếp loại.")
-    form = UploadForm(request.POST or None, request.FILES or None)
-    errors: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = ratings_input.annual_ratings_import_xlsx(
-                user=request.user, agency=agency, uploaded=form.cleaned_data["file"]
-            )
-        except UploadRefused as error:
-            form.add_error("file", str(error))
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                add_service_errors(form, error)
-            else:
-                errors = error.messages
-        else:
-            messages.success(request, f"Đã nhập xếp loại của {count} người từ tệp Excel.")
-            return redirect(f"{reverse('rewards:ratings')}?agency={agency.pk}")
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request,
-        "rewards/rating_import.html",
-        {"form": form, "errors": errors, "agency": agency},
-        status=status,
-    )
-
-
-@login_required
-def ratings_template(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(ratings_input.import_template_xlsx(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-xep-loai.xlsx"'
-    return response
-
-
-# --- contest scoring -------------------------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def contest_from_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.movement_get_for_user(user=request.user, pk=pk)
-    try:
-        tables = contest_services.contest_tables_from_rubrics(
-            user=request.user, movement=found, rubrics=_rubrics(found)
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, f"Đã tạo {len(tables)} thang điểm thi đua từ phụ lục của kế hoạch.")
-    return redirect(_movement_url(found) + "#thang-diem")
-
-
-@login_required
-def contest_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.movement_get_for_user(user=request.user, pk=pk)
-    if not request.user.has_perm(services.MANAGE, found.agency):
-        raise PermissionDenied("Chỉ đầu mối, lãnh đạo của cơ quan quản lý thang điểm thi đua.")
-    form = ContestUploadForm(request.POST or None, request.FILES or None)
-    errors: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data["file"]
-        try:
-            table = contest_services.contest_table_import(
-                user=request.user,
-                movement=found,
-                group=form.cleaned_data["group"],
-                uploaded=uploaded,
-                filename=uploaded.name,
-            )
-        except UploadRefused as error:
-            form.add_error("file", str(error))
-        except ValidationError as error:
-            errors = error.messages
-        else:
-            messages.success(request, "Đã tạo thang điểm thi đua từ tệp.")
-            return redirect("rewards:contest", pk=table.pk)
-    status = 400 if request.method == "POST" else 200
-    context = {"movement": found, "agency": found.agency, "form": form, "errors": errors}
-    return render(request, "rewards/movement_contest_upload.html", context, status=status)
-
-
-@login_required
-def contest(request: HttpRequest, pk: int) -> HttpResponse:
-    table = selectors.contest_table_get_for_user(user=request.user, pk=pk)
-    found = table.movement
-    year = _year(request, found)
-    scores = selectors.ranking(table=table, year=year)
-    for score in scores:
-        # each criterion's points, "1: 29,88 · 2: 20 …", beside the total
-        score.parts = [  # type: ignore[attr-defined]
-            (code, Decimal(str(node.get("points", "0"))))
-            for code, node in (score.scorecard or {}).get("nodes", {}).items()
-        ]
-    scored = {s.participant_id for s in scores}
-    participants = [
-        p
-        for p in selectors.participants_of(movement=found)
-        if not table.group or p.group in ("", table.group)
-    ]
-    context = {
-        "table": table,
-        "movement": found,
-        "agency": found.agency,
-        "year": year,
-        "years": range(found.start_year, found.end_year + 1),
-        "scores": scores,
-        "unscored": [p for p in participants if p.pk not in scored],
-        "tree": set_tree(criteria_set=table.criteria_set),
-        "can_manage": request.user.has_perm(services.MANAGE, found.agency),
-    }
-    return render(request, "rewards/movement_contest.html", context)
-
-
-@login_required
-def contest_score(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
-    table = selectors.contest_table_get_for_user(user=request.user, pk=pk)
-    found = table.movement
-    participant = selectors.participant_of(movement=found, pk=participant_pk)
-    year = _year(request, found)
-    can_manage = request.user.has_perm(services.MANAGE, found.agency)
-    tree = set_tree(criteria_set=table.criteria_set)
-    errors: list[str] = []
-    if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied("Chỉ đầu mối, lãnh đạo của cơ quan chấm điểm thi đua.")
-        entries: dict[str, Entry] = {}
-        for node in scorable(tree.roots):
-            value = request.POST.get(f"v-{node.code}", "").strip()
-            points = request.POST.get(f"p-{node.code}", "").strip()
-            reason = request.POST.get(f"r-{node.code}", "")
-            try:
-                entries[node.code] = Entry(value=value, points=points_from_text(points), reason=reason)
-            except ValidationError as error:
-                errors.append(f"Tiêu chí {node.code}: {' '.join(error.messages)}")
-        if not errors:
-            try:
-                contest_services.contest_score_save(
-                    user=request.user, table=table, participant=participant, year=year, entries=entries
-                )
-            except ValidationError as error:
-                errors = error.messages
-            else:
-                messages.success(request, f"Đã chấm điểm thi đua năm {year} của {participant}.")
-                return redirect(f"{reverse('rewards:contest', args=[table.pk])}?nam={year}")
-    score = selectors.contest_score_of(table=table, participant=participant, year=year)
-    inputs = score.inputs if score is not None else {}
-    nodes = (score.scorecard or {}).get("nodes", {}) if score is not None else {}
-    rows = [
-        {
-            "node": node,
-            "entry": inputs.get(node.code, {}),
-            "result": nodes.get(node.code, {}),
-        }
-        for node in scorable(tree.roots)
-    ]
-    context = {
-        "table": table,
-        "movement": found,
-        "agency": found.agency,
-        "participant": participant,
-        "year": year,
-        "score": score,
-        "rows": rows,
-        "errors": errors,
-        "can_manage": can_manage,
-    }
-    return render(request, "rewards/movement_score.html", context, status=400 if errors else 200)
