@@ -235,6 +235,13 @@ def NOMINATION(w: Any, rel: str) -> dict[str, Any]:
     }
 
 
+def REGISTRATION(w: Any, rel: str) -> dict[str, Any]:
+    year = min(max(timezone.localdate().year, 2026), 2030)
+    # Văn phòng: the unit of every user's person, so staff register their own unit
+    unit_id = w.records[("participant", rel)].unit_id
+    return {"year": year, "unit_id": unit_id, "forms": ["tap_the_lao_dong_tien_tien"]}
+
+
 # GET of a page that only answers POST is "None"; a POST the page refuses with 405 is "None".
 PAGES: dict[str, Route] = {
     "core:home": r(None, "signed_in"),
@@ -442,6 +449,29 @@ PAGES: dict[str, Route] = {
     # Emulation and rewards (apps.rewards)
     "rewards:home": r("agency", "filter", query="agency"),
     # rewards: movements, contest, registrations, initiatives, ratings input, reports
+    "rewards:movement_new": r(None, "home_manage", "home_manage"),
+    "rewards:movement_from_plan": r("plan", None, "manage", args=lambda w, rel: [w.pk("plan", rel)]),
+    "rewards:movement": r("movement", "read"),
+    "rewards:registration": r("movement", "key_in", "key_in"),
+    "rewards:contest_from_plan": r("movement", None, "manage"),
+    "rewards:contest_upload": r("movement", "manage", "manage"),
+    "rewards:contest": r("contest_table", "read"),
+    "rewards:contest_score": r(
+        "contest_table",
+        "read",
+        "manage",
+        args=lambda w, rel: [w.pk("contest_table", rel), w.pk("participant", rel)],
+        body=lambda w, rel: {"p-1": "8", "r-1": "Chấp hành tốt"},
+        saves=True,
+    ),
+    "rewards:initiatives": r("agency", "filter", query="agency"),
+    "rewards:initiative_new": r(None, "home_key_in", "home_key_in"),
+    "rewards:initiative": r("initiative", "read", "manage"),
+    "rewards:initiative_file": r("initiative", "read"),
+    "rewards:ratings": r("agency", "manage", "manage", query="agency"),
+    "rewards:ratings_from_ratings": r("agency", None, "manage", query="agency"),
+    "rewards:ratings_import": r(None, "home_manage", "home_manage"),
+    "rewards:ratings_template": r(None, "signed_in"),
     # rewards: nominations, council, votes
     "rewards:nomination_list": r("agency", "filter", query="agency"),
     "rewards:nomination_create": r("agency", "nominate", "nominate", query="agency"),
@@ -605,6 +635,18 @@ API: dict[str, Route] = {
     "POST /api/v1/rewards/sessions/{session_id}/votes": r(
         "session", None, "manage", body=lambda w, rel: {"votes": []}
     ),
+    # rewards: movements, contest, registrations, initiatives, ratings input
+    "GET /api/v1/rewards/movements": r("agency", "filter", query="agency"),
+    "GET /api/v1/rewards/movements/{movement_id}": r("movement", "read"),
+    "GET /api/v1/rewards/movements/{movement_id}/contents": r("movement", "read"),
+    "GET /api/v1/rewards/movements/{movement_id}/registrations": r("movement", "read"),
+    "POST /api/v1/rewards/movements/{movement_id}/registrations": r(
+        "movement", None, "key_in", body=lambda w, rel: REGISTRATION(w, rel), saves=True
+    ),
+    "GET /api/v1/rewards/contest-tables/{table_id}/ranking": r("contest_table", "read"),
+    "GET /api/v1/rewards/initiatives": r("agency", "filter", query="agency"),
+    "GET /api/v1/rewards/initiatives/{initiative_id}": r("initiative", "read"),
+    "GET /api/v1/rewards/annual-ratings": r("agency", "manage", query="agency"),
     "GET /api/v1/inspections/plans": r(None, "signed_in"),
     "GET /api/v1/inspections/plans/{plan_id}": r("inspection_plan", "read"),
     "GET /api/v1/inspections/{inspection_id}": r("inspection", "read"),
@@ -808,6 +850,7 @@ def _build_world() -> World:
     _communication_records(records, agencies, markers)
     _inspection_records(records, agencies)
     _reward_decision_records(records, agencies, markers)
+    _movement_records(records, agencies, markers)
     from apps.transparency.models import Publication
 
     for relation, agency in agencies.items():
@@ -969,6 +1012,52 @@ def _par_records(
             size=19,
             content_type="application/pdf",
             sha256="0" * 64,
+        )
+
+
+def _movement_records(
+    records: dict[tuple[str, str], Any], agencies: dict[str, Any], markers: dict[str, list[str]]
+) -> None:
+    """Rewards (movements helper): per agency a movement named with the marker, a participant (Văn phòng), a
+    contest table with one criterion scored by hand and a proposed initiative with a file."""
+    from apps.organizations.models import Unit
+    from apps.rewards.models import ContestTable, Initiative, Movement, Participant
+    from apps.scoring.services import criteria_set_load
+
+    for relation, agency in agencies.items():
+        movement = Movement.objects.create(
+            agency=agency,
+            name=f"Phong trào {markers[relation][0]}",
+            start_year=2026,
+            end_year=2030,
+            registration_due_day=31,
+            registration_due_month=12,
+        )
+        records[("movement", relation)] = movement
+        records[("participant", relation)] = Participant.objects.create(
+            movement=movement, unit=Unit.objects.get(agency=agency, code="VP")
+        )
+        criteria_set = criteria_set_load(
+            data={
+                "name": f"Thang điểm {relation}",
+                "level": "so",
+                "year": 2026,
+                "total_points": "10",
+                "criteria": [{"code": "1", "title": "Kỷ luật, kỷ cương", "max_points": "10"}],
+            },
+            agency=agency,
+        )
+        criteria_set.contest = True
+        criteria_set.save()
+        records[("contest_table", relation)] = ContestTable.objects.create(
+            movement=movement, criteria_set=criteria_set
+        )
+        records[("initiative", relation)] = Initiative.objects.create(
+            agency=agency,
+            movement=movement,
+            title=f"Sáng kiến {markers[relation][0]}",
+            year=2026,
+            file=ContentFile(b"%PDF-1.4", name=f"sk-{relation}.pdf"),
         )
 
 

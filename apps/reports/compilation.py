@@ -19,6 +19,7 @@ from domain.inspections import report_sentence as inspection_report_sentence
 from domain.periods import Period, parse_period
 from domain.report_periods import (
     ANNUAL,
+    EMULATION,
     HALF_YEAR,
     INSPECTION,
     MONTHLY,
@@ -71,6 +72,7 @@ class ReportFigures:
         default_factory=lambda: sources.CommunicationSummary(available=False)
     )
     inspections: dict[str, int] = field(default_factory=dict)
+    emulation: list[str] = field(default_factory=list)
 
     @property
     def issuer(self) -> str:
@@ -130,6 +132,9 @@ def report_figures(report: Report, *, today: date | None = None) -> ReportFigure
         inspections=sources.inspection_counts(agency=agency, start=start, end=end)
         if report.report_type in (*CCHC_KINDS, INSPECTION)
         else {},
+        emulation=sources.emulation_lines(agency=agency, start=start, end=end)
+        if report.report_type == EMULATION
+        else [],
     )
 
 
@@ -261,6 +266,8 @@ def default_overview(figures: ReportFigures, contributions: Sequence[Contributio
         lines.insert(
             0, inspected or f"Trong kỳ, {figures.issuer} chưa ghi nhận cuộc kiểm tra CCHC nào trên hệ thống."
         )
+    # The emulation report tells the movements first: registrations, ranking, initiatives, awards (apps.rewards).
+    lines[:0] = figures.emulation
     missing = missing_units(figures, contributions)
     if missing:
         lines.append(missing_unit_sentence(missing))

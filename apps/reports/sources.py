@@ -79,6 +79,16 @@ def inspection_counts(*, agency: Agency, start: date, end: date) -> dict[str, in
     return counts
 
 
+def emulation_lines(*, agency: Agency, start: date, end: date) -> list[str]:
+    """The movements' paragraphs of the emulation report (apps.rewards): registrations, the contest ranking, the
+    initiatives and the awards of the year, the end-of-period summary; none without the app."""
+    module = _optional("apps.rewards.reporting", "apps.rewards")
+    if module is None:
+        return []
+    lines: list[str] = module.emulation_lines(agency=agency, start=start, end=end)
+    return lines
+
+
 # --- tasks ---------------------------------------------------------------------------------------------------
 
 

@@ -58,6 +58,8 @@ class CriteriaSet(VersionedModel, AuditedModel):
     # never changed, only copied forward.
     locked = models.BooleanField(_("đã có cơ quan bắt đầu tự đánh giá"), default=False)
     sources = models.TextField(_("nguồn"), blank=True)
+    # A thang điểm thi đua of an emulation movement (apps.rewards), not a PAR INDEX set: kept out of the PAR pages.
+    contest = models.BooleanField(_("thang điểm thi đua"), default=False)
 
     class Meta:
         verbose_name = _("bộ tiêu chí")

@@ -33,8 +33,10 @@ ZERO = Decimal(0)
 
 def criteria_set_list_for_user(*, user: Any) -> QuerySet[CriteriaSet]:
     """Sample sets for everyone signed in, and the sets of the provinces the user works in."""
-    queryset = CriteriaSet.objects.select_related("agency", "based_on").annotate(
-        criterion_count=Count("criteria", distinct=True)
+    queryset = (
+        CriteriaSet.objects.filter(contest=False)
+        .select_related("agency", "based_on")
+        .annotate(criterion_count=Count("criteria", distinct=True))
     )
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
