@@ -314,6 +314,10 @@ PAGES: dict[str, Route] = {
     "dossiers:import_errors": r("batch", "read"),
     "dossiers:import_retry": r("batch", None, "import_dossiers"),
     "dossiers:dossier_list": r("agency", "filter", query="agency"),
+    # Starts a background export of the dossiers the user reads; the file is the requester's alone (no one else's
+    # export exists in the world, so every download is refused).
+    "dossiers:dossier_export": r(None, None, "signed_in"),
+    "dossiers:export_download": r(None, "nobody", args=lambda w, rel: [10**6]),
     "dossiers:procedure_list": r(None, "signed_in"),
     "dossiers:source_list": r(None, "signed_in"),
     "dossiers:source_create": r(None, "home_import_dossiers", "home_import_dossiers"),

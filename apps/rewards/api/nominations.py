@@ -59,12 +59,12 @@ class NominationOut(Schema):
 
 
 class NominationIn(Schema):
-    agency_id: int
+    agency_id: Id
     year: Year
     form: str
-    person_id: int | None = None
-    unit_id: int | None = None
-    nominee_agency_id: int | None = None
+    person_id: Id | None = None
+    unit_id: Id | None = None
+    nominee_agency_id: Id | None = None
     achievement: Annotated[str, Field(max_length=5000)]
     declarations: list[str] = []
 
@@ -81,8 +81,8 @@ class VoteOut(Schema):
 
 
 class VoteIn(Schema):
-    nomination_id: int
-    votes_for: int
+    nomination_id: Id
+    votes_for: Annotated[int, Field(ge=0, le=1000)]
 
 
 class VotesIn(Schema):
