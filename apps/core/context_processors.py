@@ -16,7 +16,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     section = section_for(match.view_name if match else None)
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_sections": SECTIONS, "current_section": section}
+        return {"nav_sections": SECTIONS, "current_section": section, "current_agency": None}
     agency = current_agency(user=user, session=request.session)
     return {
         "nav_sections": SECTIONS,

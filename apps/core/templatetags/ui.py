@@ -64,3 +64,12 @@ def period_select(name: str, value: Any = "", id: str = "", all_label: str = "",
     chosen = tuple(kinds.split(",")) if kinds else ALL_KINDS
     widget = PeriodSelect(empty_label=all_label or None, kinds=chosen)
     return widget.render(name, value or "", attrs={"id": id} if id else None)
+
+
+@register.filter
+def with_agency(title: str, agency: Any) -> str:
+    """A window title that names the agency worked in ("Sổ nhiệm vụ · Sở Xây dựng"), once even when the page's
+    own title already does; signed out, the product's name."""
+    name = getattr(agency, "name", "") or "Quản lý cải cách hành chính"
+    title = str(title).strip()
+    return title if name in title else f"{title} · {name}"
