@@ -177,3 +177,13 @@ def test_a_quarter_filter_lists_quarters_only(tree):
 )
 def test_numbers_are_written_the_vietnamese_way(source, value, shown):
     assert _render("{% load vn_format %}" + source, v=value) == shown
+
+
+def test_the_window_title_names_the_agency_once():
+    class Agency:
+        name = "Sở Xây dựng tỉnh Một"
+
+    source = "{% load ui %}{{ t|with_agency:a }}"
+    assert _render(source, t="Sổ nhiệm vụ", a=Agency()) == "Sổ nhiệm vụ · Sở Xây dựng tỉnh Một"
+    assert _render(source, t="Báo cáo · Sở Xây dựng tỉnh Một", a=Agency()) == "Báo cáo · Sở Xây dựng tỉnh Một"
+    assert _render(source, t="Đăng nhập", a=None) == "Đăng nhập · Quản lý cải cách hành chính"
