@@ -19,7 +19,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         return {"nav_sections": SECTIONS, "current_section": section, "current_agency": None}
     agency = current_agency(user=user, session=request.session)
     return {
-        "nav_sections": SECTIONS,
+        "nav_sections": [s for s in SECTIONS if not s.permission or user.has_perm(s.permission, agency)],
         "current_section": section,
         "current_agency": agency,
         "my_agencies": agencies_with_roles(user=user),

@@ -13,7 +13,8 @@ StrOrPromise = str | Promise
 @dataclass(frozen=True)
 class Section:
     """One entry of the side menu. `icon` names a symbol of static/icons/sprite.svg; `namespaces` are the URL
-    namespaces whose pages belong to this section (so a task's page highlights "Nhiệm vụ")."""
+    namespaces whose pages belong to this section (so a task's page highlights "Nhiệm vụ"); `permission`, when
+    set, is the rule (on the agency worked in) without which the entry is not shown, as its page would refuse."""
 
     key: str
     title: StrOrPromise
@@ -21,6 +22,7 @@ class Section:
     description: StrOrPromise
     icon: str = "chevron-right"
     namespaces: tuple[str, ...] = ()
+    permission: str = ""
 
     @property
     def url(self) -> str:
@@ -125,6 +127,7 @@ SECTIONS: tuple[Section, ...] = (
         _("Chọn số liệu đưa lên trang công khai của cơ quan (không cần đăng nhập), gỡ xuống bất cứ lúc nào."),
         icon="globe",
         namespaces=("transparency",),
+        permission="transparency.publish_figures",
     ),
     Section(
         "rewards",

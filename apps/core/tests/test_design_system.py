@@ -187,3 +187,12 @@ def test_the_window_title_names_the_agency_once():
     assert _render(source, t="Sổ nhiệm vụ", a=Agency()) == "Sổ nhiệm vụ · Sở Xây dựng tỉnh Một"
     assert _render(source, t="Báo cáo · Sở Xây dựng tỉnh Một", a=Agency()) == "Báo cáo · Sở Xây dựng tỉnh Một"
     assert _render(source, t="Đăng nhập", a=None) == "Đăng nhập · Quản lý cải cách hành chính"
+
+
+@pytest.mark.django_db
+def test_the_menu_offers_no_page_the_user_would_be_refused(client, make_user, tree):
+    transparency = reverse("transparency:settings")
+    client.force_login(make_user("staff", tree.own))
+    assert transparency not in client.get(reverse("tasks:task_register")).content.decode()
+    client.force_login(make_user("focal_point", tree.own))
+    assert transparency in client.get(reverse("tasks:task_register")).content.decode()
