@@ -1,49 +1,53 @@
-"""Form fields every app shares: a date typed the Vietnamese way, within the years this system can mean."""
+"""Forms every app shares: the renderer that lays every form out, a service's refusal shown on a form, points typed
+the Vietnamese way. The shared fields (dates dd/mm/yyyy, periods by name) live in form_fields.py."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.forms.renderers import TemplatesSetting
 
-DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
-EARLIEST = date(2000, 1, 1)
-LATEST = date(2100, 12, 31)
+from .form_fields import PeriodField, PeriodSelect, VnDateField, VnDateInput, period_name
+
+__all__ = [
+    "FormRenderer",
+    "PeriodField",
+    "PeriodSelect",
+    "VnDateField",
+    "VnDateInput",
+    "add_service_errors",
+    "period_name",
+    "points_as_text",
+    "points_from_text",
+]
 
 
-class VnDateField(forms.DateField):
-    """A date typed dd/mm/yyyy (ISO also read), refused outside 2000–2100, and after today when `past=True`
-    (a date something happened on: received, replied, completed)."""
+EMPTY_CHOICE = "— Chọn —"
+EMPTY_OPTIONAL = "(Để trống)"
 
-    input_formats = DATE_INPUTS
-    default_error_messages = {"invalid": "Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy, ví dụ 18/12/2026)."}
 
-    def __init__(self, *, past: bool = False, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
-        super().__init__(**kwargs)
-        self.past = past
+class FormRenderer(TemplatesSetting):
+    """`{{ form }}` and `{{ field.as_field_group }}` everywhere: labels above fields, required marks, help text,
+    errors beside each field and a summary above the form that links to them (templates/forms/)."""
 
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        if value in self.empty_values:
-            return
-        if not EARLIEST <= value <= LATEST:
-            raise ValidationError(
-                "Ngày %(day)s nằm ngoài khoảng hệ thống ghi nhận (01/01/2000 – 31/12/2100).",
-                code="out_of_range",
-                params={"day": value.strftime("%d/%m/%Y")},
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
+    def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        widget = context.get("widget")
+        if isinstance(widget, dict) and widget.get("optgroups"):
+            # Django's "---------" for "nothing chosen" in every list of every form, said in Vietnamese.
+            empty = (
+                EMPTY_CHOICE if widget.get("required") or widget["attrs"].get("required") else EMPTY_OPTIONAL
             )
-        today = timezone.localdate()
-        if self.past and value > today:
-            raise ValidationError(
-                "Ngày %(day)s chưa đến (hôm nay là %(today)s).",
-                code="future",
-                params={"day": value.strftime("%d/%m/%Y"), "today": today.strftime("%d/%m/%Y")},
-            )
+            for _group, options, _index in widget["optgroups"]:
+                for option in options:
+                    if option["label"] == "---------":
+                        option["label"] = empty
+        return super().render(template_name, context, request)
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:

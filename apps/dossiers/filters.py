@@ -8,9 +8,10 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 
+from apps.core.filters import FilterSet, PeriodFilter
 from apps.organizations.models import Agency, Unit
 from apps.organizations.selectors import agency_list_for_user
-from domain.periods import PeriodError, parse_period
+from domain.periods import parse_period
 
 from .choices import Channel, Metric
 from .selectors import dossier_list_for_user, metric_q
@@ -21,24 +22,9 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{obj.name} — {obj.agency.short_name or obj.agency.name}"
 
 
-class PeriodField(forms.CharField):
-    def clean(self, value: Any) -> Any:
-        value = super().clean(value)
-        if value:
-            try:
-                return parse_period(value).code
-            except PeriodError as error:
-                raise forms.ValidationError(str(error)) from error
-        return value
-
-
-class PeriodFilter(django_filters.CharFilter):
-    field_class = PeriodField
-
-
-class DossierFilter(django_filters.FilterSet):
+class DossierFilter(FilterSet):
     agency = django_filters.ModelChoiceFilter(label="Cơ quan", queryset=Agency.objects.none())
-    period = PeriodFilter(label="Kỳ (2026, 2026-Q1, 2026-H1, 2026-03)", method="filter_nothing")
+    period = PeriodFilter(label="Kỳ", method="filter_nothing")
     metric = django_filters.ChoiceFilter(label="Số liệu", choices=Metric.choices, method="filter_nothing")
     unit = django_filters.ModelChoiceFilter(label="Đơn vị", queryset=Unit.objects.none())
     procedure = django_filters.CharFilter(

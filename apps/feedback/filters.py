@@ -8,6 +8,7 @@ import django_filters
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from apps.core.filters import FilterSet
 from apps.organizations.models import Agency
 from domain.indicators.feedback_rates import STATUS_LABELS
 
@@ -33,7 +34,7 @@ def status_q(status: str, today: Any) -> Q:
     return by_status.get(status, Q())
 
 
-class FeedbackFilter(django_filters.FilterSet):
+class FeedbackFilter(FilterSet):
     q = django_filters.CharFilter(label="Tìm (mã, người gửi, nội dung)", method="filter_search")
     agency = django_filters.ModelChoiceFilter(label="Cơ quan", queryset=Agency.objects.none())
     status = django_filters.ChoiceFilter(

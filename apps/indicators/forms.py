@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 
+from apps.core.forms import PeriodField
 from apps.core.versioning import VersionedForm
 from apps.organizations.models import Agency, Unit
 from domain.periods import PeriodError, parse_period
@@ -32,7 +33,7 @@ class MeasurementForm(forms.Form):
     unit = forms.ModelChoiceField(
         label="Đơn vị (để trống: cả cơ quan)", queryset=Unit.objects.none(), required=False
     )
-    period = forms.CharField(label="Kỳ", max_length=8, help_text="2026, 2026-H1, 2026-Q1 hoặc 2026-03.")
+    period = PeriodField(label="Kỳ")
     value = forms.DecimalField(label="Giá trị", max_digits=14, decimal_places=4, required=False)
     numerator = forms.DecimalField(
         label="Tử số (nếu là tỷ lệ)", max_digits=14, decimal_places=2, required=False

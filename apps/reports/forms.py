@@ -8,7 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 
-from apps.core.forms import VnDateField
+from apps.core.forms import PeriodField, VnDateField
 from apps.core.versioning import VersionedForm
 from apps.organizations.models import Agency
 
@@ -24,11 +24,7 @@ def _lines(value: str) -> list[str]:
 class ReportCreateForm(forms.Form):
     agency = forms.ModelChoiceField(label="Cơ quan", queryset=Agency.objects.none())
     report_type = forms.ChoiceField(label="Loại báo cáo", choices=ReportType.choices)
-    period_code = forms.CharField(
-        label="Kỳ báo cáo",
-        max_length=8,
-        help_text="2026 (năm), 2026-H1 (6 tháng), 2026-Q1 (quý), 2026-03 (tháng).",
-    )
+    period_code = PeriodField(label="Kỳ báo cáo")
 
     def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

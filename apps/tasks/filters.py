@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from apps.core.filters import FilterSet, PeriodFilter
 from apps.organizations.models import Agency, Unit
 from apps.plans.models import Plan, ReformArea
 from domain.task_status import STATUS_LABELS
@@ -41,7 +42,7 @@ class UnitChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = UnitChoiceField
 
 
-class TaskFilter(django_filters.FilterSet):
+class TaskFilter(FilterSet):
     q = django_filters.CharFilter(label="Tìm (gõ có dấu hay không dấu đều được)", method="filter_search")
     agency = django_filters.ModelChoiceFilter(label="Cơ quan", queryset=Agency.objects.none())
     plan = django_filters.ModelChoiceFilter(label="Kế hoạch", queryset=Plan.objects.none())
@@ -50,7 +51,7 @@ class TaskFilter(django_filters.FilterSet):
         label="Đơn vị (chủ trì hoặc phối hợp)", queryset=Unit.objects.none(), method="filter_unit"
     )
     lead = UnitChoiceFilter(label="Đơn vị chủ trì", queryset=Unit.objects.none(), method="filter_lead")
-    quarter = django_filters.CharFilter(label="Quý (ví dụ 2026-Q3)", method="filter_quarter")
+    quarter = PeriodFilter(label="Quý", kinds=("quarter",), method="filter_quarter")
     status = django_filters.ChoiceFilter(
         label="Trạng thái", choices=list(STATUS_LABELS.items()), method="filter_status"
     )

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_htmx",
     "template_partials",
     "django_filters",
@@ -113,6 +114,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every {{ form }} is laid out by templates/forms/ (labels above fields, inline errors, an error summary).
+FORM_RENDERER = "apps.core.forms.FormRenderer"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

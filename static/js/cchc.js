@@ -1,7 +1,10 @@
 /* Page behaviours without inline script (the Content-Security-Policy forbids it):
    - a <select data-autosubmit> sends its form when it changes;
    - a <button data-toggle-nav> opens and closes the side menu on small screens;
-   - an <a data-history-back> goes back to the previous page of this site (its href is the fallback). */
+   - an <a data-history-back> goes back to the previous page of this site (its href is the fallback);
+   - an <input data-date-input> (typed dd/mm/yyyy) gets a calendar button whose picked day is written back as
+     dd/mm/yyyy: the browser's own calendar is used, the text box stays the value sent;
+   - a form's error summary ([data-error-summary]) takes the focus so that it is read first. */
 (function () {
   "use strict";
   document.addEventListener("change", function (event) {
@@ -27,5 +30,77 @@
       var open = nav.classList.toggle("open");
       button.setAttribute("aria-expanded", open ? "true" : "false");
     }
+  });
+
+  function pad(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+  function toIso(text) {
+    var match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text || "");
+    return match ? match[3] + "-" + pad(+match[2]) + "-" + pad(+match[1]) : "";
+  }
+  function enhanceDate(input) {
+    if (input.dataset.dateReady) {
+      return;
+    }
+    input.dataset.dateReady = "1";
+    var wrap = document.createElement("span");
+    wrap.className = "date-input";
+    input.parentNode.insertBefore(wrap, input);
+    wrap.appendChild(input);
+    var native = document.createElement("input");
+    native.type = "date";
+    native.className = "date-native";
+    native.tabIndex = -1;
+    native.setAttribute("aria-hidden", "true");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "date-button";
+    var label = document.body.getAttribute("data-calendar-label") || "";
+    button.setAttribute("aria-label", label + (input.labels && input.labels[0] ? ": " + input.labels[0].textContent.trim() : ""));
+    button.title = label;
+    var sprite = document.body.getAttribute("data-icons");
+    button.innerHTML = '<svg class="icon" aria-hidden="true" focusable="false"><use href="' + sprite + '#calendar"></use></svg>';
+    if (input.disabled || input.readOnly) {
+      button.disabled = true;
+    }
+    wrap.appendChild(button);
+    wrap.appendChild(native);
+    button.addEventListener("click", function () {
+      native.value = toIso(input.value);
+      if (typeof native.showPicker === "function") {
+        try {
+          native.showPicker();
+          return;
+        } catch (error) {
+          /* falls through to focusing the text box */
+        }
+      }
+      input.focus();
+    });
+    native.addEventListener("change", function () {
+      var parts = native.value.split("-");
+      if (parts.length === 3) {
+        input.value = parts[2] + "/" + parts[1] + "/" + parts[0];
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        input.focus();
+      }
+    });
+  }
+  function enhance(root) {
+    var inputs = root.querySelectorAll ? root.querySelectorAll("input[data-date-input]") : [];
+    for (var i = 0; i < inputs.length; i++) {
+      enhanceDate(inputs[i]);
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    enhance(document);
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.focus();
+    }
+  });
+  document.addEventListener("htmx:load", function (event) {
+    enhance(event.target);
   });
 })();

@@ -69,7 +69,7 @@ def test_import_scorecard_drill_down_apology_letter(live_server, page, demo, tmp
     assert "SXD-KHONG-CO" in reasons["XD-LOI3"]
 
     page.click("text=Xem bảng chỉ số")
-    page.fill("#sc-period", "2026-03")
+    page.select_option("#sc-period", label="Tháng 3/2026")  # periods are picked by name
     page.click("#scorecard-query button[type=submit]")
     on_time = page.locator("#figure-dossier_on_time_rate a.value")
     assert on_time.inner_text() == "88,89%"  # 8 of 9 resolved on or before their due date
