@@ -39,7 +39,6 @@ from .forms import (
     initial_date,
 )
 
-
 # How to install LibreOffice is on the administrator's health page, not in front of the person writing a report.
 PDF_UNAVAILABLE = (
     "Máy chủ này chưa xuất được PDF: hãy tải bản Word (.docx) và báo quản trị hệ thống "
