@@ -173,6 +173,7 @@ def area_chart(by_area: list[Completion]) -> str:
         print_values=False,
         show_y_guides=False,
         title="Kỳ đã đến hạn theo lĩnh vực",
+        no_data_text="Chưa có kỳ nhiệm vụ nào đến hạn",
         disable_xml_declaration=True,
     )
     chart.x_labels = [c.name for c in by_area]
@@ -191,6 +192,7 @@ def trend_chart(trend: list[tuple[str, float | None]]) -> str:
         range=(0, 100),
         show_legend=False,
         title="Tỷ lệ hoàn thành đúng hạn theo tháng (%)",
+        no_data_text="Chưa có kỳ nhiệm vụ nào đến hạn",
         disable_xml_declaration=True,
         value_formatter=lambda v: f"{v:.1f}%".replace(".", ","),
     )

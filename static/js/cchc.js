@@ -1,7 +1,8 @@
 /* Page behaviours without inline script (the Content-Security-Policy forbids it):
    - a <select data-autosubmit> sends its form when it changes;
    - a <button data-toggle-nav> opens and closes the side menu on small screens;
-   - an <a data-history-back> goes back to the previous page of this site (its href is the fallback). */
+   - an <a data-history-back> goes back to the previous page of this site (its href is the fallback);
+   - a .table-wrap wider than the screen can be focused, so the keyboard can scroll it (WCAG 2.1.1). */
 (function () {
   "use strict";
   document.addEventListener("change", function (event) {
@@ -26,6 +27,13 @@
     if (nav) {
       var open = nav.classList.toggle("open");
       button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+  });
+  document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Bảng cuộn ngang");
     }
   });
 })();
