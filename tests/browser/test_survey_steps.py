@@ -67,9 +67,20 @@ def test_one_part_per_screen_with_progress_keyboard_and_back_button(live_server,
     assert "Cảm ơn Ông/Bà đã góp ý!" in phone.locator("#thanks").inner_text()
 
 
-def test_the_first_tab_offers_to_skip_the_navigation(live_server, page, transactional_db):
+def test_sign_in_and_skip_the_menu_with_the_keyboard_alone(live_server, page, transactional_db):
+    from apps.accounts.tests.factories import UserFactory
+
+    UserFactory(username="banphim")
     page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
+    # The name field has the focus; Tab goes to the password, Enter signs in.
+    page.keyboard.type("banphim")
+    page.keyboard.press("Tab")
+    page.keyboard.type("mat-khau-thu-123")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/")
+    # The first Tab on a page offers to skip the menu, and Enter lands in the content.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Bỏ qua điều hướng"
+    assert page.locator(".skip").bounding_box()["x"] >= 0  # shown while it has the focus
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
