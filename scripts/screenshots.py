@@ -12,13 +12,19 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "cchc@2026"
 ROLES = ("quantri", "noivu", "lanhdao", "daumoi", "truongphong", "chuyenvien")
-DESKTOP = {"viewport": {"width": 1366, "height": 900}, "locale": "vi-VN"}
-PHONE = {"viewport": {"width": 360, "height": 780}, "locale": "vi-VN", "is_mobile": True, "has_touch": True}
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1366, "height": 900}, "locale": "vi-VN"}
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 360, "height": 780},
+    "locale": "vi-VN",
+    "is_mobile": True,
+    "has_touch": True,
+}
 
 
 def login(page, base: str, username: str) -> None:  # type: ignore[no-untyped-def]
@@ -99,8 +105,8 @@ def main() -> None:
             made.append(out / "ket-qua-khao-sat-dien-thoai.png")
             phone.screenshot(path=str(made[-1]), full_page=True)
         browser.close()
-    for path in made:
-        print(path)
+    for image in made:
+        print(image)
 
 
 if __name__ == "__main__":
