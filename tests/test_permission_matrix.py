@@ -216,6 +216,7 @@ def REMEDIATION(w: Any, rel: str) -> dict[str, Any]:
 PAGES: dict[str, Route] = {
     "core:home": r(None, "signed_in"),
     "core:health": r(None, "public"),
+    "core:system_health": r(None, "admin_site"),
     "accounts:login": r(None, "public", "public"),
     "accounts:logout": r(None, None, None),  # signs out whoever asks; nothing to protect
     "accounts:switch_agency": r(None, None, "signed_in"),
