@@ -12,4 +12,4 @@ export EMAIL_URL="${EMAIL_URL:-filemail://}"
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-config.settings.demo}"
 .venv/bin/cchc demo
 echo "Thư nhắc việc của bản chạy thử được lưu thành tệp trong var/mail (đặt EMAIL_URL để gửi thật)."
-exec .venv/bin/cchc serve --worker "$@"
+exec .venv/bin/cchc serve --worker --demo "$@"

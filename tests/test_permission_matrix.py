@@ -249,6 +249,7 @@ PAGES: dict[str, Route] = {
     # A saved filter is one user's own: anyone signed in saves theirs; the world's users own none to delete.
     "core:saved_filter_create": r(None, None, "signed_in", body=lambda w, rel: SAVED_FILTER),
     "core:saved_filter_delete": r(None, None, "nobody", args=lambda w, rel: [987654]),
+    "core:system_health": r(None, "admin_site"),
     "accounts:login": r(None, "public", "public"),
     "accounts:logout": r(None, None, None),  # signs out whoever asks; nothing to protect
     "accounts:switch_agency": r(None, None, "signed_in"),

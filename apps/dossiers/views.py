@@ -56,9 +56,8 @@ def dossier_import(request: HttpRequest) -> HttpResponse:
         # Refused before Django reads the body: a 2 GB upload never lands on the server's disk.
         messages.error(
             request,
-            f"Tệp lớn hơn {limit_mb} MB: hãy nhập bằng lệnh “cchc dossiers import TỆP --user "
-            f"{request.user.get_username()}” trên máy chủ "
-            "(đọc tệp theo luồng, không giới hạn dung lượng) hoặc chia nhỏ tệp.",
+            f"Tệp lớn hơn {limit_mb} MB: hãy chia nhỏ tệp, hoặc nhờ quản trị hệ thống nhập trên máy chủ "
+            "(không giới hạn dung lượng).",
         )
         return redirect("dossiers:dossier_import")
     form = DossierImportForm(request.POST or None, request.FILES or None, sources=sources)

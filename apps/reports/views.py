@@ -19,7 +19,7 @@ from apps.core.ids import parse_id, parse_int
 from apps.jobs.choices import JobKind
 from apps.jobs.services import job_create, job_enqueue
 from apps.organizations.selectors import agency_get_for_user, agency_list_for_user
-from domain.documents.pdf_convert import INSTALL_HINT, soffice_path
+from domain.documents.pdf_convert import soffice_path
 from domain.documents.report_content import split_gaps
 from domain.documents.report_template import PLACEHOLDERS, default_template_docx
 from domain.periods import PeriodError, parse_period
@@ -37,6 +37,12 @@ from .forms import (
     SendForm,
     TemplateUploadForm,
     initial_date,
+)
+
+# How to install LibreOffice is on the administrator's health page, not in front of the person writing a report.
+PDF_UNAVAILABLE = (
+    "Máy chủ này chưa xuất được PDF: hãy tải bản Word (.docx) và báo quản trị hệ thống "
+    "(cách bật có ở trang Tình trạng hệ thống)."
 )
 
 
@@ -127,7 +133,6 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "files": report.files.order_by("-created_at")[:10],
         "template": selectors.active_template(agency=report.agency, report_type=report.report_type),
         "pdf_available": soffice_path() is not None,
-        "install_hint": INSTALL_HINT,
         "send_form": SendForm(
             initial={"number": report.number, "sent_on": initial_date(timezone.localdate())},
             symbol=report.symbol,
@@ -355,7 +360,7 @@ def report_pdf_start(request: HttpRequest, pk: int) -> HttpResponse:
     """Make the PDF in the background (LibreOffice takes seconds); the job page shows the progress."""
     report = selectors.report_get_for_user(user=request.user, pk=pk)
     if soffice_path() is None:
-        messages.warning(request, f"Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. {INSTALL_HINT}.")
+        messages.warning(request, PDF_UNAVAILABLE)
         return redirect("reports:report_detail", pk=report.pk)
     job = job_create(
         kind=JobKind.REPORT, user=request.user, agency=report.agency, message="Đang chờ xuất PDF."

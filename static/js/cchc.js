@@ -4,7 +4,8 @@
    - an <a data-history-back> goes back to the previous page of this site (its href is the fallback);
    - an <input data-date-input> (typed dd/mm/yyyy) gets a calendar button whose picked day is written back as
      dd/mm/yyyy: the browser's own calendar is used, the text box stays the value sent;
-   - a form's error summary ([data-error-summary]) takes the focus so that it is read first. */
+   - a form's error summary ([data-error-summary]) takes the focus so that it is read first;
+   - a .table-wrap wider than the screen can be focused, so the keyboard can scroll it (WCAG 2.1.1). */
 (function () {
   "use strict";
   document.addEventListener("change", function (event) {
@@ -102,5 +103,12 @@
   });
   document.addEventListener("htmx:load", function (event) {
     enhance(event.target);
+  });
+  document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Bảng cuộn ngang");
+    }
   });
 })();

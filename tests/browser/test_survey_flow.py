@@ -49,11 +49,18 @@ def survey_setup() -> tuple[Any, str, str]:
 
 
 def answer_everything(phone: Any, suggestion: str = "") -> None:
-    radios = phone.locator("input[type=radio][value='4']")
-    for index in range(radios.count()):
-        radios.nth(index).check()
-    if suggestion:
-        phone.get_by_label("Ông/Bà có góp ý gì", exact=False).fill(suggestion)
+    """One part per screen: answer the visible questions, go on, and send from the last part."""
+    while True:
+        radios = phone.locator("[data-step]:not([hidden]) input[type=radio][value='4']")
+        for index in range(radios.count()):
+            radios.nth(index).check()
+        suggestion_box = phone.get_by_label("Ông/Bà có góp ý gì", exact=False)
+        if suggestion and suggestion_box.is_visible():
+            suggestion_box.fill(suggestion)
+        next_button = phone.locator("[data-step]:not([hidden]) [data-next]")
+        if not next_button.count():
+            break
+        next_button.click()
     phone.get_by_role("button", name="Gửi ý kiến").click()
 
 

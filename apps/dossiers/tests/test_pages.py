@@ -87,7 +87,9 @@ def test_a_file_over_the_page_limit_is_refused_before_it_is_read(client, demo_or
     response = client.post(
         reverse("dossiers:dossier_import"), {"file": SimpleUploadedFile("big.csv", data)}, follow=True
     )
-    assert "cchc dossiers import" in response.content.decode()
+    html = response.content.decode()
+    assert "Tệp lớn hơn 0 MB: hãy chia nhỏ tệp, hoặc nhờ quản trị hệ thống nhập" in html
+    assert "cchc dossiers import" not in html
     assert ImportBatch.objects.count() == 0
 
 

@@ -174,10 +174,12 @@ def test_the_overseer_sees_who_has_not_sent(users, annual):
     assert "không phải kỳ của" in wrong.content.decode()
 
 
-def test_pdf_without_libreoffice_says_how_to_install_it(users, annual, monkeypatch):
+def test_pdf_without_libreoffice_offers_word_and_no_install_command(users, annual, monkeypatch):
     monkeypatch.setenv("CCHC_SOFFICE", "/khong/co/soffice")
     page = client_for(users["focal"]).post(f"/bao-cao/{annual.pk}/pdf/", follow=True)
-    assert "apt-get install libreoffice-writer-nogui" in page.content.decode()
+    html = page.content.decode()
+    assert "chưa xuất được PDF: hãy tải bản Word (.docx)" in html
+    assert "apt-get" not in html and "LibreOffice" not in html
 
 
 def test_another_agency_gets_404_on_every_page(users, annual, year):

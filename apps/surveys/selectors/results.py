@@ -69,6 +69,25 @@ class CampaignResults:
     def overall(self) -> Figure:
         return self.indices.overall
 
+    @property
+    def factor_rows(self) -> list[ResultRow]:
+        """The rows a citizen reads first: the factors with a figure (the aspects when there are no factors)."""
+        for level in ("factor", "aspect"):
+            found = [row for row in self.rows if row.level == level and row.figure.percent is not None]
+            if found:
+                return found
+        return []
+
+    @property
+    def best(self) -> ResultRow | None:
+        rows = self.factor_rows
+        return max(rows, key=lambda row: row.figure.percent or 0) if len(rows) > 1 else None
+
+    @property
+    def weakest(self) -> ResultRow | None:
+        rows = self.factor_rows
+        return min(rows, key=lambda row: row.figure.percent or 0) if len(rows) > 1 else None
+
 
 def _responses(campaign: Campaign, unit_id: int | None = None, procedure: str | None = None) -> QuerySet[Any]:
     queryset = SurveyResponse.objects.filter(campaign=campaign)

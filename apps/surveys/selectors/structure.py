@@ -17,6 +17,10 @@ from ..choices import QuestionRole
 from ..models import Aspect, Question, Questionnaire
 
 ROOT_KEY = "overall"
+# An honest estimate for the public page, from timing the model questionnaire on a phone: reading a statement and
+# tapping one of five levels takes about 8 s; writing a suggestion or a detail about half a minute.
+SECONDS_PER_CHOICE = 8
+SECONDS_PER_TEXT = 30
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,10 @@ class FormQuestion:
     def max_length(self) -> int:
         return self.spec.max_length
 
+    @property
+    def seconds(self) -> int:
+        return SECONDS_PER_TEXT if self.is_text else SECONDS_PER_CHOICE
+
 
 @dataclass(frozen=True)
 class FormSection:
@@ -57,6 +65,10 @@ class FormSection:
     title: str
     hint: str
     questions: tuple[FormQuestion, ...]
+
+    @property
+    def seconds(self) -> int:
+        return sum(question.seconds for question in self.questions)
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,11 @@ class FormSpec:
     questions: tuple[FormQuestion, ...]
     tree: Node
     parts: dict[str, PartSpec]
+
+    @property
+    def minutes_estimate(self) -> int:
+        """Whole minutes, rounded up: the public page promises no less than it takes."""
+        return max(1, -(-sum(question.seconds for question in self.questions) // 60))
 
     @property
     def specs(self) -> tuple[QuestionSpec, ...]:

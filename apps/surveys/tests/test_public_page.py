@@ -26,6 +26,12 @@ def submit(client, url, data, key=None, **extra):
     return client.post(url, {"form_key": key, **data}, **extra), key
 
 
+def survey_spec(survey):
+    from apps.surveys.selectors import form_spec
+
+    return form_spec(survey.campaign.questionnaire)
+
+
 def abuse(kind):
     return AbuseEvent.objects.filter(kind=kind).count()
 
@@ -39,11 +45,24 @@ def test_page_is_public_accessible_and_light(client, survey, link):
     page = client.get(link)
     html = page.content.decode()
     assert page.status_code == 200
-    assert "<script" not in html
+    # One small script of our own (one part per screen); no inline or third-party script.
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert len(scripts) == 1 and "surveys/public_steps" in scripts[0] and "//" not in scripts[0]
     assert html.count("<fieldset") >= 24  # one fieldset and legend per question
     assert "Tiếp cận dịch vụ" in html and "Không ý kiến" in html
     assert "Quầy 1 – Bộ phận Một cửa" in html
     assert len(page.content) < 60_000
+
+
+def test_page_tells_an_honest_time_and_splits_the_form_by_factor(client, survey, link):
+    html = client.get(link).content.decode()
+    spec = survey_spec(survey)
+    choices = sum(1 for question in spec.questions if not question.is_text)
+    texts = len(spec.questions) - choices
+    minutes = -(-(choices * 8 + texts * 30) // 60)
+    assert f"Khoảng {minutes} phút · {len(spec.questions)} câu, chia {len(spec.sections)} phần" in html
+    assert html.count("data-step ") == len(spec.sections)
+    assert "Phần 1/" in html and "Tiếp tục" in html and "Quay lại" in html
 
 
 def test_answer_and_thanks_stores_one_anonymous_response(client, survey, link):

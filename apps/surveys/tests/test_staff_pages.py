@@ -136,6 +136,16 @@ def test_publish_then_public_results_page(client, focal, survey):
     assert survey.campaign.agency.name in client.get("/khao-sat/cong-khai/").content.decode()
 
 
+def test_public_results_say_it_in_plain_words_before_the_formula(client, focal, survey):
+    store(survey.campaign)
+    client.post(f"/khao-sat/{survey.campaign.pk}/thao-tac/", {"action": "publish"})
+    client.logout()
+    html = client.get(f"/khao-sat/cong-khai/{survey.campaign.agency.code}/").content.decode()
+    plain = html.index("Cứ 100 câu trả lời thì khoảng 100 câu là “Hài lòng” hoặc “Rất hài lòng”.")
+    assert "Theo từng yếu tố" in html
+    assert plain < html.index("Chỉ số hài lòng = tỷ lệ câu trả lời") < html.index("± sai số")
+
+
 def test_suggestion_marked_handled(client, focal, survey):
     response = store(survey.campaign, GY="Bãi xe chật.")
     client.post(

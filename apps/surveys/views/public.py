@@ -1,7 +1,8 @@
 """The public pages: the survey reached from a QR code, the thank-you page, the published results.
 
-No login. The survey page is server-rendered with a few hundred bytes of inline CSS and no script, so it opens
-fast on a cheap phone and reads well in a screen reader (one fieldset and legend per question).
+No login. The survey page is server-rendered with a few hundred bytes of inline CSS, so it opens fast on a cheap
+phone and reads well in a screen reader (one fieldset and legend per question); a small script shows one factor
+per screen with a progress line, and without it the whole form shows on one page.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
 
 
 class Command(BaseCommand):
@@ -23,6 +25,11 @@ class Command(BaseCommand):
             "--worker",
             action="store_true",
             help="Chạy kèm tiến trình công việc nền (cchc worker): nhắc việc, công việc dài. Một máy, một lệnh.",
+        )
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="Bản chạy thử: dòng cuối cùng nói tài khoản nên thử trước.",
         )
 
     def handle(self, *args: Any, host: str, port: int, workers: int, threads: int, **options: Any) -> None:
@@ -48,12 +55,28 @@ class Command(BaseCommand):
                 self.cfg.set("worker_class", "gthread")
                 self.cfg.set("accesslog", "-" if settings.DEBUG else None)
                 self.cfg.set("timeout", 120)
+                # The person who started it reads where to go next, not gunicorn's boot log.
+                self.cfg.set("loglevel", "info" if settings.DEBUG else "warning")
+                self.cfg.set("when_ready", lambda server: announce())
 
             def load(self) -> Any:
                 return application
 
         shown_host = "127.0.0.1" if host in {"0.0.0.0", ""} else host
-        self.stdout.write(f"CCHC đang chạy tại http://{shown_host}:{port}/  (Ctrl+C để dừng)")
+        login_url = f"http://{shown_host}:{port}{reverse('accounts:login')}"
+        demo = bool(options.get("demo"))
+
+        def announce() -> None:
+            self.stdout.write("CCHC đã sẵn sàng (Ctrl+C để dừng).")
+            if demo:
+                from apps.core.demo import DEMO_PASSWORD
+
+                self.stdout.write(
+                    f"Thử trước với tài khoản daumoi (đầu mối CCHC của Sở Xây dựng), mật khẩu {DEMO_PASSWORD}."
+                )
+            self.stdout.write(f"Mở trang đăng nhập: {login_url}")
+            self.stdout.flush()
+
         Server().run()
 
     def _start_worker(self) -> None:
@@ -62,6 +85,10 @@ class Command(BaseCommand):
         import subprocess
         import sys
 
-        process = subprocess.Popen([sys.executable, "-m", "cchc", "worker"])
+        # What the worker schedules is its own business: its log goes to var/worker.log, errors stay on screen.
+        log_dir = Path(settings.VAR_DIR)
+        log_dir.mkdir(exist_ok=True)
+        log = (log_dir / "worker.log").open("a", encoding="utf-8")
+        process = subprocess.Popen([sys.executable, "-m", "cchc", "worker"], stdout=log)
         atexit.register(process.terminate)
-        self.stdout.write(f"Tiến trình công việc nền đang chạy (pid {process.pid}).")
+        self.stdout.write("Công việc nền (nhắc việc, xuất tệp, nhập dữ liệu) chạy kèm máy chủ.")
