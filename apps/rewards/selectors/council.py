@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from apps.organizations.models import Agency
+from apps.organizations.models import Agency, Person
 
 from ..choices import CouncilRole, NominationStatus
 from ..models import Council, CouncilMember, CouncilSession, Nomination, Vote
@@ -59,3 +59,8 @@ def checked_nominations(*, agency: Agency) -> QuerySet[Nomination]:
         .select_related("person", "unit", "nominee_agency")
         .order_by("form", "pk")
     )
+
+
+def council_person(*, council: Any, pk: int) -> Any:
+    """A person of the council's own agency, or None."""
+    return Person.objects.filter(pk=pk, agency_id=council.agency_id).first()

@@ -72,3 +72,18 @@ def proof_initiatives(*, nomination: Nomination) -> QuerySet[Initiative]:
 
 def recognised(initiative: Initiative) -> bool:
     return initiative.status == InitiativeStatus.RECOGNISED
+
+
+def nominee_named(*, kind: str, pk: int) -> dict[str, Any]:
+    """The nominee a form names, whatever its agency: the service refuses one of another agency with a message
+    ("không thuộc cơ quan"), which a 404 here would hide."""
+    if kind == "person":
+        return {"person": Person.objects.filter(pk=pk).first()}
+    if kind == "unit":
+        return {"unit": Unit.objects.filter(pk=pk).first()}
+    return {"nominee_agency": Agency.objects.filter(pk=pk).first()}
+
+
+def initiative_for_user(*, user: Any, pk: int) -> Any:
+    """An initiative of an agency the user reads, or None (the service then asks for a recognised one)."""
+    return readable(Initiative.objects.all(), user).filter(pk=pk).first()

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.core.forms import add_service_errors
 from apps.core.ids import parse_id
-from apps.organizations.models import Person
 
 from .. import services
 from ..forms.council import CouncilForm, MemberForm, SessionForm, VotesForm
@@ -28,6 +27,7 @@ from ..selectors.council import (
     council_for_agency,
     council_get_for_user,
     council_members,
+    council_person,
     session_get_for_user,
     session_list,
     session_votes,
@@ -98,7 +98,7 @@ def council_member_add(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Chỉ Văn phòng, lãnh đạo hoặc quản trị của cơ quan được thêm thành viên.")
     form = MemberForm(request.POST, council=council)
     if form.is_valid():
-        person = Person.objects.filter(pk=form.cleaned_data["person"], agency=council.agency).first()
+        person = council_person(council=council, pk=form.cleaned_data["person"])
         try:
             if person is None:
                 raise ValidationError({"person": "Hãy chọn người của cơ quan."})

@@ -18,19 +18,21 @@ from apps.accounts.policy import headed_unit_ids
 from apps.core.files import file_response
 from apps.core.forms import add_service_errors
 from apps.core.ids import parse_id
-from apps.organizations.models import Agency, Person, Unit
+from apps.organizations.models import Agency
 
 from .. import services
 from ..choices import NominationStatus
 from ..facts import evidence_links, ref_url
 from ..forms.nominations import DocumentForm, NominationForm, ReasonForm
-from ..models import Initiative, Nomination
-from ..selectors.common import agency_for_user, readable
+from ..models import Nomination
+from ..selectors.common import agency_for_user
 from ..selectors.nominations import (
     check_queue_for_user,
     document_get_for_user,
+    initiative_for_user,
     nomination_get_for_user,
     nomination_list_for_user,
+    nominee_named,
 )
 from ..services import nominations as nomination_services
 
@@ -84,11 +86,7 @@ def nomination_queue(request: HttpRequest) -> HttpResponse:
 
 def _nominee(agency: Agency, kind: str, pk: int) -> dict[str, Any]:
     """The nominee the form names; a record of another agency is passed on for the service to refuse."""
-    if kind == "person":
-        return {"person": Person.objects.filter(pk=pk).first()}
-    if kind == "unit":
-        return {"unit": Unit.objects.filter(pk=pk).first()}
-    return {"nominee_agency": Agency.objects.filter(pk=pk).first()}
+    return nominee_named(kind=kind, pk=pk)
 
 
 @login_required
@@ -182,7 +180,7 @@ def nomination_document_add(request: HttpRequest, pk: int) -> HttpResponse:
         initiative_id = data.get("initiative")
         initiative = None
         if initiative_id:
-            initiative = readable(Initiative.objects.all(), request.user).filter(pk=initiative_id).first()
+            initiative = initiative_for_user(user=request.user, pk=initiative_id)
         try:
             nomination_services.nomination_document_add(
                 user=request.user,
