@@ -55,7 +55,9 @@ def page(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def demo(transactional_db: Any) -> None:
     from apps.core.demo import build_demo
+    from apps.rewards.tests.reference import ensure_base_salaries
 
+    ensure_base_salaries()  # an earlier transactional test flushed the reference data
     build_demo()
 
 
