@@ -24,11 +24,14 @@ ROLES = ("quantri", "noivu", "lanhdao", "daumoi", "truongphong", "chuyenvien")
 
 
 @pytest.fixture
-def full_demo(django_db_serialized_rollback: Any, live_server: Any) -> None:
+def full_demo(transactional_db: Any, live_server: Any) -> None:
     """The demo as `cchc demo` builds it (surveys, PAR, ratings… too), on the data migrations' reference rows,
-    which serialized rollback puts back after an earlier transactional test flushed them."""
+    put back first in case an earlier transactional test flushed them."""
     from django.core.management import call_command
 
+    from tests.reference_data import ensure_reference_data
+
+    ensure_reference_data()
     call_command("demo", stdout=StringIO())
 
 
