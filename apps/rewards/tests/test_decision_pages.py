@@ -63,6 +63,7 @@ def test_the_office_drafts_from_the_session_and_the_head_issues(client, voted):
     )
     page = client.get(response["Location"]).content.decode()
     assert "Hoàng Thị Lan" in page and "710.000" in page and "2.120.000" in page
+    assert "Căn cứ: Nghị định 73/2024/NĐ-CP" in page  # the base salary of 15/06/2026 and where it comes from
     assert 'id="issue-form"' not in page  # the office drafts, the head issues
 
     client.force_login(voted.head)

@@ -129,8 +129,18 @@ def _detail_page(
         "form": form if can_issue else None,
         "issued": decision.status == DecisionStatus.ISSUED,
         "list_url": f"{reverse('rewards:decisions')}?agency={decision.agency_id}",
+        "base_salary": _base_salary_in_force(decision),
     }
     return render(request, "rewards/decision_detail.html", context, status=status)
+
+
+def _base_salary_in_force(decision: RewardDecision) -> prizes.BaseSalary | None:
+    """The base salary of the decision's date with its source, so a value not yet checked against the decree
+    says so where the amounts are read."""
+    try:
+        return prizes.base_salary_on(decision.signed_on, selectors.base_salary_table())
+    except prizes.MissingBaseSalary:
+        return None
 
 
 @login_required
