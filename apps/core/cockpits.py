@@ -758,6 +758,11 @@ def _administrator(user: Any, agency: Agency | None, day: date, label: str) -> C
                 Item(
                     "Trang quản trị", reverse("admin:index"), "Nhật ký thay đổi, lần đăng nhập sai, cấu hình"
                 ),
+                Item(
+                    "Tình trạng hệ thống",
+                    reverse("core:system_health"),
+                    "Xuất PDF, nhập tệp lớn bằng dòng lệnh, tham số chưa đối chiếu văn bản",
+                ),
             ],
             "",
             "",

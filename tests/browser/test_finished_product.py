@@ -21,6 +21,15 @@ PHONE = {
     "bypass_csp": True,
 }
 ROLES = ("quantri", "noivu", "lanhdao", "daumoi", "truongphong", "chuyenvien")
+# The question each role's home page answers (its cockpit; apps/core/cockpits.py, whose tests check the content).
+COCKPITS = {
+    "quantri": "Tài khoản, tác vụ nền và tình trạng hệ thống",
+    "noivu": "Tình hình toàn tỉnh",
+    "lanhdao": "Việc chờ anh/chị quyết định",
+    "daumoi": "Việc cần đôn đốc hôm nay",
+    "truongphong": "Việc và người của đơn vị",
+    "chuyenvien": "Việc của tôi hôm nay",
+}
 
 
 @pytest.fixture
@@ -113,6 +122,10 @@ def test_every_role_and_the_public_see_vietnamese_accessible_pages(live_server, 
                 run_axe = path == "/" or (name, path) not in checked
                 checked.add((name, path))
                 check(page, where, problems, run_axe=run_axe)
+                if path == "/" and page.inner_text("h1").strip() != COCKPITS[username]:
+                    problems.append(
+                        f"{where}: trang chủ không phải bảng việc của vai trò: {page.inner_text('h1')}"
+                    )
             context.close()
 
     assert not problems, "\n".join(problems)
