@@ -761,7 +761,7 @@ def _administrator(user: Any, agency: Agency | None, day: date, label: str) -> C
                 Item(
                     "Tình trạng hệ thống",
                     reverse("core:system_health"),
-                    "Xuất PDF, nhập tệp lớn bằng dòng lệnh, tham số chưa đối chiếu văn bản",
+                    "Xuất PDF, nhập tệp lớn bằng dòng lệnh, tham số cần xác nhận theo văn bản gốc",
                 ),
             ],
             "",
