@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -41,6 +42,20 @@ def browser() -> Iterator[Any]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _requests_finish_before_the_flush(request: Any) -> Iterator[None]:
+    """A browser test's database is flushed when it ends; with SQLite in memory the live server's threads share
+    its one connection, so a request a page started last (a poll, a late navigation) still running then fails the
+    flush with "table is locked". Set up after the database (so torn down before its flush) and after nothing else:
+    the pages are closed first, then the server gets a moment to finish."""
+    request.getfixturevalue("transactional_db")
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+    time.sleep(0.5)
 
 
 @pytest.fixture
