@@ -216,7 +216,9 @@ def decision_issue(
     if not user.has_perm(DECIDE, decision.agency):
         raise PermissionDenied("Chỉ thủ trưởng cơ quan được ban hành quyết định khen thưởng.")
     decision = (
-        RewardDecision.objects.select_for_update().select_related("agency", "session").get(pk=decision.pk)
+        RewardDecision.objects.select_for_update(of=("self",))
+        .select_related("agency", "session")
+        .get(pk=decision.pk)
     )
     version_check(decision, expected_version)
     if decision.status == DecisionStatus.ISSUED:

@@ -52,7 +52,7 @@ def task_bulk_assign(
             "Hãy chọn ít nhất một trong: đơn vị chủ trì, người chịu trách nhiệm, người nghiệm thu."
         )
     tasks = list(
-        Task.objects.select_for_update()
+        Task.objects.select_for_update(of=("self",))
         .filter(pk__in=task_ids)
         .select_related("accountable", "authority")
         .order_by("pk")
